@@ -1,0 +1,25 @@
+namespace Hall.Contracts.Api;
+
+/// <summary>A ticket as <c>GET /api/tickets/{id}</c> and window actions return it.</summary>
+public sealed record TicketView(
+    Guid Id,
+    string Number,
+    int ServiceId,
+    string ServiceName,
+    TicketStatus Status,
+    TicketPriority Priority,
+    int? WindowNumber,
+    RatingView? Rating,
+    int Ahead,
+    int EstimatedWaitMinutes,
+    int RecallCount,
+    DateTimeOffset IssuedAt,
+    DateTimeOffset? CalledAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt);
+
+/// <summary>A satisfaction rating (好差评): level 1–5 and its Chinese label.</summary>
+public sealed record RatingView(int Level, string Label);
+
+/// <summary>Answer to call-next and call-specific.</summary>
+public sealed record CallResponse(TicketView Ticket);

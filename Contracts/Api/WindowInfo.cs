@@ -1,0 +1,26 @@
+namespace Hall.Contracts.Api;
+
+/// <summary>A window (窗口) and its live state.</summary>
+public sealed record WindowInfo(
+    int Number,
+    string Name,
+    string Kind,
+    IReadOnlyList<int> ServiceIds,
+    WindowState State,
+    ClerkBadge? Clerk,
+    TicketSummary? CurrentTicket,
+    string? PauseReason);
+
+/// <summary>What the window sign (工作牌) shows of the logged-in clerk.</summary>
+public sealed record ClerkBadge(string StaffCode, string Name, string Unit, string Post);
+
+/// <summary>The ticket at a window, as displays show it.</summary>
+public sealed record TicketSummary(
+    Guid Id,
+    string Number,
+    int ServiceId,
+    string ServiceName,
+    TicketStatus Status,
+    DateTimeOffset IssuedAt,
+    DateTimeOffset? CalledAt,
+    DateTimeOffset? StartedAt);

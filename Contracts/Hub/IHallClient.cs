@@ -1,0 +1,18 @@
+namespace Hall.Contracts.Hub;
+
+/// <summary>What the hall hub (<c>/hubs/hall</c>) sends to displays, consoles and dashboards. Full payloads, never ids to re-fetch.</summary>
+public interface IHallClient
+{
+    Task TicketCalled(TicketCalled message);
+    Task TicketIssued(TicketIssued message);
+    Task TicketChanged(TicketChanged message);
+    Task WindowChanged(WindowChanged message);
+    Task QueueCountsChanged(QueueCounts message);
+}
+
+/// <summary>Hub paths and method names, so that clients do not spell them again.</summary>
+public static class HallHub
+{
+    public const string Path = "/hubs/hall";
+    public const string GetSnapshot = nameof(GetSnapshot);
+}
