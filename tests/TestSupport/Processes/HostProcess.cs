@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Hall.TestSupport.Processes;
+
+/// <summary>
+/// One of the hall's programs (QueueService, KioskApp, DisplayBoard) started as a real child process on real Kestrel,
+/// exactly as the contract starts it, with its output kept for the test's failure message.
+/// </summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private HostProcess(Process process, string baseUrl)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+    }
+
+    public string BaseUrl { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    public string Output
+    {
+        get { lock (_output) { return _output.ToString(); } }
+    }
+
+    /// <summary>Starts <c>{project}/bin/{configuration}/net10.0/{project}.dll</c> with <c>--urls</c> and the given arguments, and waits for <c>GET /health</c>.</summary>
+    public static async Task<HostProcess> StartAsync(string project, int port, IEnumerable<string> arguments, TimeSpan? timeout = null)
+    {
+        var dll = Path.Combine(TestPaths.RepositoryRoot, project, "bin", BuildConfiguration, "net10.0", project + ".dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"{dll} is not built; build the solution first.", dll);
+        }
+        var baseUrl = $"http://127.0.0.1:{port}";
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        info.ArgumentList.Add(dll);
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add(baseUrl);
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        info.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var host = new HostProcess(process, baseUrl);
+        process.OutputDataReceived += (_, e) => host.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => host.Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await host.WaitHealthyAsync(timeout ?? TimeSpan.FromSeconds(60));
+        return host;
+    }
+
+    public async Task WaitHealthyAsync(TimeSpan timeout)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The process exited with code {_process.ExitCode}:\n{Output}");
+            }
+            try
+            {
+                using var response = await http.GetAsync(BaseUrl + "/health");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"{BaseUrl}/health did not answer 200 within {timeout}:\n{Output}");
+    }
+
+    /// <summary>SIGKILL, as a power cut or a crash would end it: no shutdown code runs.</summary>
+    public async Task KillHardAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        await _process.WaitForExitAsync();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillHardAsync();
+        _process.Dispose();
+    }
+
+    private static string BuildConfiguration =>
+#if DEBUG
+        "Debug";
+#else
+        "Release";
+#endif
+}
