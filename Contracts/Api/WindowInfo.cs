@@ -9,7 +9,11 @@ public sealed record WindowInfo(
     WindowState State,
     ClerkBadge? Clerk,
     TicketSummary? CurrentTicket,
-    string? PauseReason);
+    string? PauseReason,
+    WindowDevices Devices);
+
+/// <summary>Hall-bus addresses of the window's devices (demo hall: caller n, evaluator 100 + n, LED strip 200 + n).</summary>
+public sealed record WindowDevices(int? CallerAddress, int? EvaluatorAddress, int? LedAddress);
 
 /// <summary>What the window sign (工作牌) shows of the logged-in clerk.</summary>
 public sealed record ClerkBadge(string StaffCode, string Name, string Unit, string Post);
