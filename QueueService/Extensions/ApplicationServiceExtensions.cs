@@ -25,8 +25,8 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<ClerkSessions>();
         services.AddSingleton<RatingRecorder>();
         services.AddSingleton<HallQueries>();
-        services.AddHostedService<DayEndHousekeeping>();
         services.AddSingleton<DayEndHousekeeping>();
+        services.AddHostedService(sp => sp.GetRequiredService<DayEndHousekeeping>());
 
         services.AddSignalR();
         services.AddSingleton<QueueCountsBroadcaster>();

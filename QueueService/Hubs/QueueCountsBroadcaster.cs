@@ -28,7 +28,8 @@ public sealed partial class QueueCountsBroadcaster(
             {
                 var counts = await queries.GetQueueCountsAsync(stoppingToken);
                 await hub.Clients.All.QueueCountsChanged(new QueueCounts(counts, time.GetUtcNow()));
-                await Task.Delay(Coalesce, time, stoppingToken);
+                // Real time on purpose: coalescing is about load, not about the hall's clock.
+                await Task.Delay(Coalesce, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

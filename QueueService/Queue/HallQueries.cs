@@ -26,7 +26,7 @@ public sealed class HallQueries(QueueDatabase database, HallCatalogHolder hall, 
         if (row.StatusValue == TicketStatus.Waiting && catalog.FindService(row.ServiceId) is { } service)
         {
             ahead = await WaitEstimator.CountAheadAsync(connection, transaction, row.HallId, row.HallDate, row.ServiceId,
-                NextTicketSelector.ClassOf(row, now), row.IssuedAt, now, row.Id);
+                NextTicketSelector.ClassOf(row, now), row.IssuedAt, row.Number, now);
             minutes = await WaitEstimator.EstimateMinutesAsync(connection, transaction, catalog, service, ahead, row.HallDate);
         }
         return View(catalog, row, ahead, minutes);

@@ -98,7 +98,7 @@ public sealed class TicketIssuer(
                 IdMasked = idMasked,
                 Source = actor.Device,
             };
-            ahead = await WaitEstimator.CountAheadAsync(scope.Connection, scope.Transaction, catalog.HallId, hallDate, serviceId, (int)priority, ticket.IssuedAt, now);
+            ahead = await WaitEstimator.CountAheadAsync(scope.Connection, scope.Transaction, catalog.HallId, hallDate, serviceId, (int)priority, ticket.IssuedAt, ticket.Number, now);
             ticket.EstimatedWaitMinutes = await WaitEstimator.EstimateMinutesAsync(scope.Connection, scope.Transaction, catalog, service, ahead, hallDate);
 
             await scope.Connection.ExecuteAsync(
@@ -143,7 +143,7 @@ public sealed class TicketIssuer(
     private static async Task<IssuedTicket> DescribeAsync(WriteScope scope, HallCatalog catalog, ServiceDefinition service, TicketRow ticket, DateTimeOffset now, string baseUrl)
     {
         var ahead = await WaitEstimator.CountAheadAsync(scope.Connection, scope.Transaction, catalog.HallId, ticket.HallDate, ticket.ServiceId,
-            NextTicketSelector.ClassOf(ticket, now), ticket.IssuedAt, now, ticket.Id);
+            NextTicketSelector.ClassOf(ticket, now), ticket.IssuedAt, ticket.Number, now);
         var minutes = await WaitEstimator.EstimateMinutesAsync(scope.Connection, scope.Transaction, catalog, service, ahead, ticket.HallDate);
         return Describe(catalog, service, ticket, ahead, minutes, baseUrl, null);
     }

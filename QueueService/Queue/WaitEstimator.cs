@@ -13,17 +13,17 @@ public static class WaitEstimator
 {
     private const int RecentSample = 20;
 
-    /// <summary>Waiting tickets of the service that will be called before one of <paramref name="priorityClass"/> issued at <paramref name="issuedAt"/>.</summary>
+    /// <summary>Waiting tickets of the service called before a ticket of <paramref name="priorityClass"/> issued at <paramref name="issuedAt"/> (ties by number, as the selector orders).</summary>
     public static Task<int> CountAheadAsync(DbConnection connection, DbTransaction? transaction, string hallId, string hallDate,
-        int serviceId, int priorityClass, long issuedAt, DateTimeOffset now, string? excludeTicketId = null) =>
+        int serviceId, int priorityClass, long issuedAt, string number, DateTimeOffset now) =>
         connection.ExecuteScalarAsync<int>(
             $"""
             SELECT COUNT(*) FROM tickets
             WHERE hall_id = @hallId AND hall_date = @hallDate AND status = 0 AND service_id = @serviceId
-              AND id <> @exclude
-              AND ({NextTicketSelector.EffectiveClass} < @cls OR ({NextTicketSelector.EffectiveClass} = @cls AND issued_at < @issuedAt))
+              AND ({NextTicketSelector.EffectiveClass} < @cls
+                   OR ({NextTicketSelector.EffectiveClass} = @cls AND (issued_at < @issuedAt OR (issued_at = @issuedAt AND number < @number))))
             """,
-            new { hallId, hallDate, serviceId, cls = priorityClass, issuedAt, now = now.ToUnixMs(), exclude = excludeTicketId ?? "" },
+            new { hallId, hallDate, serviceId, cls = priorityClass, issuedAt, number, now = now.ToUnixMs() },
             transaction);
 
     public static async Task<int> EstimateMinutesAsync(DbConnection connection, DbTransaction? transaction, HallCatalog catalog,

@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Hall.Contracts.Api;
+using Hall.TestSupport;
+using Hall.TestSupport.Time;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hall.QueueService.Tests.Infrastructure;
+
+/// <summary>
+/// The hall server in memory (<see cref="WebApplicationFactory{TEntryPoint}"/>) on a fresh SQLite file in a temp
+/// folder, with a clock the test moves. Starts at Monday 2026-11-23 09:00 in Asia/Shanghai.
+/// </summary>
+public sealed class HallServerFactory : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8));
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public HallServerFactory(Dictionary<string, string?>? settings = null)
+    {
+        DataDirectory = TestPaths.NewTempDirectory("queue");
+        _settings = new Dictionary<string, string?>(settings ?? []) { ["Queue:DataDirectory"] = DataDirectory };
+    }
+
+    public string DataDirectory { get; }
+
+    public ManualTimeProvider Clock { get; } = new(Start);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public async Task<IssuedTicket> IssueAsync(int serviceId, string? priority = null, string? idNumber = null, string? staffCode = null)
+    {
+        var response = await CreateClient().PostAsJsonAsync("/api/tickets", new IssueTicketRequest(serviceId, priority, null, idNumber, staffCode));
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<IssuedTicket>(Json.Options))!;
+    }
+
+    /// <summary>An HTTP client logged in as a clerk at a window.</summary>
+    public async Task<HttpClient> LoginAsync(int window, string staffCode, string pin = "1234")
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync($"/api/windows/{window}/login", new LoginRequest(staffCode, pin));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var login = (await response.Content.ReadFromJsonAsync<LoginResponse>(Json.Options))!;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.Token);
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
