@@ -1,0 +1,76 @@
+using Hall.QueueService.HallSetup;
+using Hall.TestSupport;
+using Hall.TestSupport.Processes;
+
+namespace Hall.QueueService.Tests.HallFiles;
+
+public sealed class HallFileTests
+{
+    [Fact]
+    public void The_demo_hall_is_valid_and_keeps_PINs_only_as_hashes()
+    {
+        var hall = HallFileLoader.LoadDemoHall();
+        Assert.True(hall.Services.Count >= 6);
+        Assert.Contains(hall.Services, s => s.Prefix == "A");
+        Assert.Contains(hall.Services, s => s.Prefix == "B");
+        Assert.Contains(hall.Services, s => s.Prefix == "C");
+        Assert.True(hall.Windows.Count >= 6);
+        Assert.Equal(hall.Services.Count, hall.Windows.Single(w => w.Number == 1).ServiceIds.Count);
+        Assert.All(hall.Clerks, c => Assert.True(PinHasher.IsHash(c.PinHash)));
+        Assert.DoesNotContain("1234", HallFileLoader.Serialize(HallFileLoader.WithoutSecrets(hall)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"prefix\": \"A\"", "\"prefix\": \"a1\"", "services[0].prefix")]
+    [InlineData("\"timeZone\": \"Asia/Shanghai\"", "\"timeZone\": \"Mars/Olympus\"", "timeZone")]
+    [InlineData("\"dailyQuota\": 500", "\"dailyQuota\": 5000", "services[0].dailyQuota")]
+    [InlineData("\"from\": \"00:00\"", "\"from\": \"25:00\"", "openingHours[0]")]
+    [InlineData("\"number\": 1,", "\"number\": \"one\",", "windows[0].number")]
+    public void A_broken_hall_file_is_refused_with_the_bad_field_named(string good, string bad, string field)
+    {
+        var json = DemoHallJson();
+        Assert.Contains(good, json, StringComparison.Ordinal);
+        var error = Assert.Throws<HallFileException>(() => HallFileLoader.Parse(ReplaceFirst(json, good, bad), "test"));
+        Assert.Contains(field, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plain_PIN_in_a_hall_file_is_replaced_by_a_salted_hash()
+    {
+        var json = System.Text.RegularExpressions.Regex.Replace(DemoHallJson(), "\"pinHash\": \"[^\"]+\"", "\"pin\": \"4321\"");
+        var hall = HallFileLoader.Parse(json, "test");
+        var clerk = hall.Clerks[0];
+        Assert.Null(clerk.Pin);
+        Assert.True(PinHasher.Verify("4321", clerk.PinHash!));
+        Assert.NotEqual(hall.Clerks[0].PinHash, hall.Clerks[1].PinHash);
+    }
+
+    [Fact]
+    public async Task The_server_stops_at_start_up_naming_the_bad_field_of_its_hall_file()
+    {
+        var folder = TestPaths.NewTempDirectory("hallfile");
+        var file = Path.Combine(folder, "hall.json");
+        await File.WriteAllTextAsync(file, ReplaceFirst(DemoHallJson(), "\"prefix\": \"B\"", "\"prefix\": \"A\""));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            HostProcess.StartAsync("QueueService", FreePort.Next(), ["--Queue:DataDirectory=" + folder, "--Queue:HallFile=" + file], TimeSpan.FromSeconds(30)));
+        Assert.Contains("services[1].prefix", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_invalid_setting_stops_start_up_naming_the_setting()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            HostProcess.StartAsync("QueueService", FreePort.Next(), ["--Queue:Database=oracle"], TimeSpan.FromSeconds(30)));
+        Assert.Contains("Queue:Database", error.Message, StringComparison.Ordinal);
+    }
+
+    private static string DemoHallJson() =>
+        File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "QueueService", "HallSetup", "DemoHall.json"));
+
+    private static string ReplaceFirst(string text, string what, string with)
+    {
+        var at = text.IndexOf(what, StringComparison.Ordinal);
+        return text[..at] + with + text[(at + what.Length)..];
+    }
+}
