@@ -65,7 +65,13 @@ public sealed class SimulatedBus
     }
 
     public T Get<T>(int address) where T : SimulatedDevice =>
-        Find(address) as T ?? throw new KeyNotFoundException($"No simulated {typeof(T).Name} at address {address}.");
+        Find(address) as T ?? throw new KeyNotFoundException($"No simulated {KindName(typeof(T))} at address {address}.");
+
+    private static string KindName(Type type) =>
+        type == typeof(SimulatedCaller) ? "caller"
+        : type == typeof(SimulatedEvaluator) ? "evaluator"
+        : type == typeof(SimulatedLedStrip) ? "LED strip"
+        : "device";
 
     /// <summary>Reads the line and answers until cancelled (returns) or the line ends (returns) or fails (throws).</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
