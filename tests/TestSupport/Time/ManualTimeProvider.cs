@@ -1,42 +1,52 @@
 namespace Hall.TestSupport.Time;
 
 /// <summary>
-/// A clock the test moves by hand (Microsoft.Extensions.TimeProvider.Testing is not available here). Timers created
-/// from it fire when <see cref="Advance"/> passes their due time.
+/// A <see cref="TimeProvider"/> whose clock moves only when a test calls <see cref="Advance"/>. Timers (and so
+/// <c>Task.Delay</c>, <c>WaitAsync</c> time-outs and <c>PeriodicTimer</c> over this provider) fire during
+/// <see cref="Advance"/>, in due order, each at its own due time.
+/// (Microsoft.Extensions.TimeProvider.Testing is not available here.)
 /// </summary>
-public sealed class ManualTimeProvider(DateTimeOffset start, TimeZoneInfo? localTimeZone = null) : TimeProvider
+public sealed class ManualTimeProvider : TimeProvider
 {
-    private readonly object _gate = new();
+    private readonly Lock _gate = new();
     private readonly List<ManualTimer> _timers = [];
-    private DateTimeOffset _now = start;
+    private readonly DateTimeOffset _start;
+    private DateTimeOffset _now;
 
-    public override TimeZoneInfo LocalTimeZone { get; } = localTimeZone ?? TimeZoneInfo.Utc;
+    public ManualTimeProvider(DateTimeOffset? start = null)
+    {
+        _start = _now = start ?? new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
+    }
 
     public override DateTimeOffset GetUtcNow()
     {
         lock (_gate)
         {
-            return _now;
+            return _now.ToUniversalTime();
         }
     }
 
-    public void Advance(TimeSpan by) => SetUtcNow(GetUtcNow() + by);
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
-    public void SetUtcNow(DateTimeOffset value)
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public override long GetTimestamp()
     {
-        List<ManualTimer> due;
         lock (_gate)
         {
-            if (value < _now)
-            {
-                throw new ArgumentOutOfRangeException(nameof(value), "Time only moves forward.");
-            }
-            _now = value;
-            due = _timers.Where(t => t.DueAt <= value).ToList();
+            return (_now - _start).Ticks;
         }
-        foreach (var timer in due)
+    }
+
+    /// <summary>Timers that will fire on some future <see cref="Advance"/>.</summary>
+    public int ScheduledTimerCount
+    {
+        get
         {
-            timer.Fire(value);
+            lock (_gate)
+            {
+                return _timers.Count(t => t.Due is not null);
+            }
         }
     }
 
@@ -47,48 +57,99 @@ public sealed class ManualTimeProvider(DateTimeOffset start, TimeZoneInfo? local
         return timer;
     }
 
+    /// <summary>Moves the clock forward to <paramref name="value"/>, firing every timer that falls due on the way.</summary>
+    public void SetUtcNow(DateTimeOffset value) => Advance(value - GetUtcNow());
+
+    /// <summary>Moves the clock forward, firing every timer that falls due on the way.</summary>
+    public void Advance(TimeSpan by)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
+        DateTimeOffset target;
+        lock (_gate)
+        {
+            target = _now + by;
+        }
+        while (true)
+        {
+            ManualTimer? next;
+            lock (_gate)
+            {
+                next = _timers.Where(t => t.Due is { } due && due <= target).MinBy(t => t.Due);
+                if (next is null)
+                {
+                    _now = target;
+                    return;
+                }
+                _now = next.Due!.Value;
+                next.Due = next.Period is { } period ? _now + period : null;
+            }
+            next.Fire();
+        }
+    }
+
+    /// <summary>Waits (bounded) until at least <paramref name="count"/> timers are scheduled, e.g. a reply time-out.</summary>
+    public async Task WaitForScheduledTimersAsync(int count, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        while (ScheduledTimerCount < count)
+        {
+            await Task.Delay(1, cts.Token);
+        }
+    }
+
+    private void Schedule(ManualTimer timer, TimeSpan dueTime, TimeSpan period)
+    {
+        var fireNow = false;
+        lock (_gate)
+        {
+            if (!_timers.Contains(timer))
+            {
+                _timers.Add(timer);
+            }
+            timer.Period = period == Timeout.InfiniteTimeSpan || period == TimeSpan.Zero ? null : period;
+            if (dueTime == Timeout.InfiniteTimeSpan)
+            {
+                timer.Due = null;
+            }
+            else if (dueTime == TimeSpan.Zero)
+            {
+                fireNow = true;
+                timer.Due = timer.Period is { } p ? _now + p : null;
+            }
+            else
+            {
+                timer.Due = _now + dueTime;
+            }
+        }
+        if (fireNow)
+        {
+            timer.Fire();
+        }
+    }
+
+    private void Remove(ManualTimer timer)
+    {
+        lock (_gate)
+        {
+            _timers.Remove(timer);
+        }
+    }
+
     private sealed class ManualTimer(ManualTimeProvider owner, TimerCallback callback, object? state) : ITimer
     {
-        private TimeSpan _period = Timeout.InfiniteTimeSpan;
+        public DateTimeOffset? Due { get; set; }
 
-        public DateTimeOffset DueAt { get; private set; } = DateTimeOffset.MaxValue;
+        public TimeSpan? Period { get; set; }
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
-            lock (owner._gate)
-            {
-                _period = period;
-                owner._timers.Remove(this);
-                if (dueTime != Timeout.InfiniteTimeSpan)
-                {
-                    DueAt = owner._now + dueTime;
-                    owner._timers.Add(this);
-                }
-            }
+            owner.Schedule(this, dueTime, period);
             return true;
         }
 
-        public void Fire(DateTimeOffset now)
-        {
-            lock (owner._gate)
-            {
-                owner._timers.Remove(this);
-                if (_period != Timeout.InfiniteTimeSpan && _period > TimeSpan.Zero)
-                {
-                    DueAt = now + _period;
-                    owner._timers.Add(this);
-                }
-            }
-            callback(state);
-        }
+        public void Fire() => callback(state);
 
-        public void Dispose()
-        {
-            lock (owner._gate)
-            {
-                owner._timers.Remove(this);
-            }
-        }
+        public void Dispose() => owner.Remove(this);
 
         public ValueTask DisposeAsync()
         {
