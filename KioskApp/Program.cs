@@ -1,6 +1,12 @@
+using Hall.KioskApp.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddKioskServices();
+
 var app = builder.Build();
-app.MapGet("/health", () => TypedResults.Ok("ok"));
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapKioskEndpoints();
 app.Run();
 
 public partial class Program;
