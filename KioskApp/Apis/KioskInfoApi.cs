@@ -8,7 +8,7 @@ namespace Hall.KioskApp.Apis;
 /// <summary><c>GET /api/kiosk</c>: what the page needs to know about this kiosk (name, idle time, printer state).</summary>
 public static class KioskInfoApi
 {
-    public sealed record KioskInfo(string HallName, string DeviceId, int IdleSeconds, PrinterInfo Printer);
+    public sealed record KioskInfo(string HallName, string DeviceId, int IdleSeconds, string TimeZone, PrinterInfo Printer);
 
     /// <param name="Status">online, offline, fault, paperOut, paperLow, coverOpen, or unknown before the first check.</param>
     public sealed record PrinterInfo(string Status, string Message);
@@ -25,6 +25,6 @@ public static class KioskInfoApi
         var printerInfo = status is null
             ? new PrinterInfo("unknown", "")
             : new PrinterInfo(PrinterStatusText.Code(status), PrinterStatusText.Describe(status));
-        return TypedResults.Ok(new KioskInfo(options.Value.HallName, options.Value.DeviceId, options.Value.IdleSeconds, printerInfo));
+        return TypedResults.Ok(new KioskInfo(options.Value.HallName, options.Value.DeviceId, options.Value.IdleSeconds, options.Value.TimeZone, printerInfo));
     }
 }
