@@ -141,6 +141,8 @@
     }
 
     container.replaceChildren();
+    const flow = el("div", "services-flow");
+    container.append(flow);
     for (const group of groups) {
       if (state.category && state.category !== group) continue;
       const section = el("section", "service-group");
@@ -152,7 +154,7 @@
         grid.append(serviceCard(service));
       }
       section.append(grid);
-      container.append(section);
+      flow.append(section);
     }
   }
 
