@@ -1,0 +1,12 @@
+namespace Hall.Hardware.Printing;
+
+/// <summary>How the kiosk reaches its printer (the <c>Printer:Transport</c> setting).</summary>
+public enum PrinterTransportKind
+{
+    /// <summary>Virtual printer: one <c>.bin</c> file per job in a folder.</summary>
+    File,
+    /// <summary>Serial line (USB-serial or RS-232), through the project's own termios port.</summary>
+    Serial,
+    /// <summary>Raw TCP, port 9100.</summary>
+    Tcp,
+}

@@ -1,0 +1,130 @@
+using Hall.Contracts.Api;
+using Hall.KioskApp.HallServer;
+using Hall.KioskApp.Printing;
+
+namespace Hall.KioskApp.Taking;
+
+/// <summary>
+/// Takes a ticket for a citizen: issue at the hall server, then print. The rules that keep one citizen to one number:
+/// a request that never reached the server is tried once more; a request whose answer was lost is tried again only
+/// when an ID number makes the server recognise it (it answers the existing ticket as a duplicate); otherwise the
+/// citizen is told that the result is unknown, and nothing is shown or printed. A failed print leaves the ticket valid.
+/// </summary>
+public sealed partial class TicketTaking(
+    HallServerClient server,
+    TicketPrinter printer,
+    RecentTickets recent,
+    TimeProvider time,
+    ILogger<TicketTaking> logger)
+{
+    /// <summary>Pause before the one retry of a request that could not connect.</summary>
+    public static readonly TimeSpan ReconnectDelay = TimeSpan.FromMilliseconds(500);
+
+    public async Task<(TakeResponse? Taken, TakeFailure? Failure)> TakeAsync(IssueTicketRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ServiceId is null && string.IsNullOrWhiteSpace(request.AppointmentCode))
+        {
+            return (null, TakeFailure.Kiosk(400, "invalidRequest", "请选择办理事项", "请选择要办理的事项，或输入预约码签到。", retryable: false));
+        }
+        request = request with
+        {
+            IdNumber = Blank(request.IdNumber)?.ToUpperInvariant(),
+            AppointmentCode = Blank(request.AppointmentCode),
+            StaffCode = Blank(request.StaffCode),
+            Priority = Blank(request.Priority),
+        };
+
+        var outcome = await server.IssueTicketAsync(request, cancellationToken);
+        if (outcome is IssueOutcome.NotDelivered first)
+        {
+            LogRetryingUndelivered(first.Reason);
+            await Task.Delay(ReconnectDelay, time, cancellationToken);
+            outcome = await server.IssueTicketAsync(request, cancellationToken);
+        }
+        var recovered = false;
+        if (outcome is IssueOutcome.Unconfirmed lost && request.IdNumber is not null)
+        {
+            // Safe: the server keeps one waiting ticket per ID number and service, and answers a second request with it.
+            LogAskingAgainWithIdNumber(lost.Reason);
+            outcome = await server.IssueTicketAsync(request, cancellationToken);
+            recovered = true;
+        }
+
+        switch (outcome)
+        {
+            case IssueOutcome.Issued issued:
+                return (await PrintAsync(issued.Ticket, cancellationToken), null);
+            case IssueOutcome.Refused { ExistingTicket: { } existing } when recovered:
+                // The lost answer had issued this ticket: it is ours, not a second number.
+                return (await PrintAsync(existing, cancellationToken), null);
+            case IssueOutcome.Refused refused:
+                if (refused.ExistingTicket is not null)
+                {
+                    recent.Remember(refused.ExistingTicket);
+                }
+                LogRefused(refused.StatusCode, refused.Problem["detail"]?.ToString());
+                return (null, new TakeFailure(refused.StatusCode, refused.Problem));
+            case IssueOutcome.NotDelivered notDelivered:
+                LogUnreachable(notDelivered.Reason);
+                return (null, TakeFailure.Kiosk(503, "serverUnreachable", "暂时无法连接叫号服务器",
+                    "暂时无法连接叫号服务器，本次未取号。请稍候再试；如持续失败，请到咨询导办台人工取号。", retryable: true));
+            case IssueOutcome.Unconfirmed unconfirmed:
+                LogUnconfirmed(unconfirmed.Reason);
+                return (null, TakeFailure.Kiosk(503, "issueUnconfirmed", "未能确认取号结果",
+                    "网络异常，未能确认是否取号成功，本机没有出号。请稍候重试；如多次失败，请到咨询导办台查询。", retryable: true));
+            default:
+                throw new InvalidOperationException("Unknown issue outcome " + outcome);
+        }
+    }
+
+    /// <summary>Prints a ticket this kiosk knows again, with its current place in the queue, while it still waits.</summary>
+    public async Task<(TakeResponse? Taken, TakeFailure? Failure)> ReprintAsync(Guid ticketId, CancellationToken cancellationToken)
+    {
+        var known = recent.Find(ticketId);
+        if (known is null)
+        {
+            return (null, TakeFailure.Kiosk(404, "unknownTicket", "无法补打", "本机没有这张票的记录，请到咨询导办台办理。", retryable: false));
+        }
+        TicketView? current;
+        try
+        {
+            current = await server.GetTicketAsync(ticketId, cancellationToken);
+        }
+        catch (HallServerUnavailableException exception)
+        {
+            LogUnreachable(exception.Message);
+            return (null, TakeFailure.Kiosk(503, "serverUnreachable", "暂时无法连接叫号服务器", "暂时无法连接叫号服务器，请稍候再试。", retryable: true));
+        }
+        if (current is null || current.Status != TicketStatus.Waiting)
+        {
+            return (null, TakeFailure.Kiosk(409, "notWaiting", "无法补打", $"{known.Number} 号已不在等候中，不能补打。", retryable: false));
+        }
+        var refreshed = known with { Ahead = current.Ahead, EstimatedWaitMinutes = current.EstimatedWaitMinutes, Status = current.Status };
+        return (await PrintAsync(refreshed, cancellationToken), null);
+    }
+
+    private async Task<TakeResponse> PrintAsync(IssuedTicket ticket, CancellationToken cancellationToken)
+    {
+        recent.Remember(ticket);
+        // The ticket is confirmed: from here nothing may lose it, whatever the printer does.
+        var result = await printer.PrintAsync(ticket, CancellationToken.None);
+        return new TakeResponse(ticket, result.Printed, result.Printed ? null : result.Error);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Issuing did not reach the hall server ({Reason}); trying once more")]
+    private partial void LogRetryingUndelivered(string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The answer to issuing was lost ({Reason}); asking again with the ID number, which the server deduplicates")]
+    private partial void LogAskingAgainWithIdNumber(string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The hall server refused the ticket ({Status}): {Detail}")]
+    private partial void LogRefused(int status, string? detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The hall server is unreachable: {Reason}")]
+    private partial void LogUnreachable(string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Issuing is unconfirmed and cannot be retried safely: {Reason}")]
+    private partial void LogUnconfirmed(string reason);
+}
