@@ -1,16 +1,23 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using Microsoft.Win32.SafeHandles;
 
 namespace Hall.Hardware.Serial;
 
 /// <summary>
-/// A stream over an open serial device. Reads wait in short slices (see <see cref="TryRead"/>) so that
-/// cancellation and <see cref="Stream.Dispose()"/> end them promptly instead of leaving a thread blocked in the kernel.
+/// A stream over an open serial device. One dedicated thread per port waits for input in short slices
+/// (see <see cref="TryRead"/>) and hands it over through a pipe, so reads are truly asynchronous (no pool thread is
+/// held while the line is quiet), and cancellation and <see cref="Stream.Dispose()"/> end them promptly.
 /// </summary>
 internal abstract class SerialPortStream : Stream
 {
-    /// <summary>How long one wait for input lasts before cancellation and disposal are checked again.</summary>
+    /// <summary>How long one wait for input lasts before disposal is checked again.</summary>
     protected const int WaitSliceMilliseconds = 50;
 
+    private readonly Pipe _received = new(new PipeOptions(
+        pauseWriterThreshold: 1 << 16, resumeWriterThreshold: 1 << 15, useSynchronizationContext: false));
+    private readonly Stream _receivedStream;
+    private readonly Thread _pump;
     private volatile bool _disposed;
 
     protected SerialPortStream(SafeFileHandle handle, string portName, bool isAsync)
@@ -18,6 +25,8 @@ internal abstract class SerialPortStream : Stream
         Handle = handle;
         PortName = portName;
         File = new FileStream(handle, FileAccess.ReadWrite, bufferSize: 0, isAsync);
+        _receivedStream = _received.Reader.AsStream();
+        _pump = new Thread(Pump) { IsBackground = true, Name = "serial " + portName };
     }
 
     public string PortName { get; }
@@ -34,55 +43,48 @@ internal abstract class SerialPortStream : Stream
     public override long Length => throw new NotSupportedException();
     public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
+    /// <summary>Starts receiving; called once the derived class is fully built.</summary>
+    protected void StartReceiving() => _pump.Start();
+
     /// <summary>Waits at most one slice for input and reads what is there; 0 when nothing arrived in that time.</summary>
     protected abstract int TryRead(Span<byte> buffer);
 
+    private void Pump()
+    {
+        var writer = _received.Writer;
+        var buffer = new byte[256];
+        try
+        {
+            while (!_disposed)
+            {
+                var read = TryRead(buffer);
+                if (read > 0)
+                {
+                    writer.Write(buffer.AsSpan(0, read));
+                    if (writer.FlushAsync().AsTask().GetAwaiter().GetResult().IsCompleted)
+                    {
+                        break;
+                    }
+                }
+            }
+            writer.Complete(); // disposed: readers see the end of the stream
+        }
+        catch (Exception ex)
+        {
+            // Lost device: readers get the IOException naming the port. After Dispose, just the end of the stream.
+            writer.Complete(_disposed ? null : ex);
+        }
+    }
+
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
-    public override int Read(Span<byte> buffer) => ReadWaiting(buffer, CancellationToken.None);
+    public override int Read(Span<byte> buffer) => _receivedStream.Read(buffer);
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        // The wait is a blocking poll in slices, so it runs on a pool thread and stays cancellable.
-        return new ValueTask<int>(Task.Run(() => ReadWaiting(buffer.Span, cancellationToken), cancellationToken));
-    }
-
-    private int ReadWaiting(Span<byte> buffer, CancellationToken cancellationToken)
-    {
-        if (buffer.IsEmpty)
-        {
-            return 0;
-        }
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (_disposed)
-            {
-                return 0; // closed by its owner: end of stream
-            }
-            int read;
-            try
-            {
-                read = TryRead(buffer);
-            }
-            catch (ObjectDisposedException) when (_disposed)
-            {
-                return 0;
-            }
-            catch (IOException) when (_disposed)
-            {
-                return 0;
-            }
-            if (read > 0)
-            {
-                return read;
-            }
-        }
-    }
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        _receivedStream.ReadAsync(buffer, cancellationToken);
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
@@ -123,8 +125,11 @@ internal abstract class SerialPortStream : Stream
         if (disposing && !_disposed)
         {
             _disposed = true;
-            // A reader inside a wait holds a reference on the handle (DangerousAddRef), so the descriptor
-            // closes when that slice ends, never under its feet.
+            // The pump notices within one slice and completes the pipe; the device closes after it stopped using it.
+            if (_pump.IsAlive && Thread.CurrentThread != _pump)
+            {
+                _pump.Join(TimeSpan.FromSeconds(2));
+            }
             File.Dispose();
         }
         base.Dispose(disposing);

@@ -63,7 +63,7 @@ internal sealed class UnixSerialPort : ISerialPort
             }
             // Bytes that arrived before we owned the port belong to nobody.
             _ = Libc.TcFlush(fd, Libc.TCIOFLUSH);
-            return new UnixSerialPort(portName, baudRate, new UnixSerialStream(handle, portName));
+            return new UnixSerialPort(portName, baudRate, UnixSerialStream.Start(handle, portName));
         }
         catch
         {

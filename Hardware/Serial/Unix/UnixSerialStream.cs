@@ -8,6 +8,13 @@ namespace Hall.Hardware.Serial.Unix;
 internal sealed class UnixSerialStream(SafeFileHandle handle, string portName)
     : SerialPortStream(handle, portName, isAsync: false)
 {
+    public static UnixSerialStream Start(SafeFileHandle handle, string portName)
+    {
+        var stream = new UnixSerialStream(handle, portName);
+        stream.StartReceiving();
+        return stream;
+    }
+
     protected override unsafe int TryRead(Span<byte> buffer)
     {
         var added = false;

@@ -62,7 +62,7 @@ internal sealed class WindowsSerialPort : ISerialPort
                 throw new SerialPortException(portName, $"cannot set time-outs (SetCommTimeouts: {Kernel32.LastErrorMessage()}).");
             }
             _ = Kernel32.PurgeComm(handle, Kernel32.PURGE_RXCLEAR | Kernel32.PURGE_TXCLEAR);
-            return new WindowsSerialPort(portName, baudRate, new WindowsSerialStream(handle, portName));
+            return new WindowsSerialPort(portName, baudRate, WindowsSerialStream.Start(handle, portName));
         }
         catch
         {

@@ -11,6 +11,13 @@ namespace Hall.Hardware.Serial.Windows;
 internal sealed class WindowsSerialStream(SafeFileHandle handle, string portName)
     : SerialPortStream(handle, portName, isAsync: true)
 {
+    public static WindowsSerialStream Start(SafeFileHandle handle, string portName)
+    {
+        var stream = new WindowsSerialStream(handle, portName);
+        stream.StartReceiving();
+        return stream;
+    }
+
     public const uint ReadSliceMilliseconds = WaitSliceMilliseconds;
 
     protected override int TryRead(Span<byte> buffer) => File.Read(buffer);
