@@ -13,7 +13,7 @@ namespace Hall.DisplayBoard.HallConnection;
 public sealed class WebSocketConnectionContext : ConnectionContext
 {
     private readonly ClientWebSocket _socket;
-    private readonly IDuplexPipe _application;
+    private readonly DuplexPipe _application;
     private readonly CancellationTokenSource _aborted = new();
     private readonly Task _receiving;
     private readonly Task _sending;
@@ -94,6 +94,7 @@ public sealed class WebSocketConnectionContext : ConnectionContext
         await Task.WhenAll(_receiving, _sending).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _socket.Dispose();
         _aborted.Dispose();
+        await base.DisposeAsync();
     }
 
     private async Task ReceiveAsync()
