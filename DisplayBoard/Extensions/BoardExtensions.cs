@@ -21,7 +21,9 @@ public static class BoardExtensions
 
     public static WebApplication MapBoard(this WebApplication app)
     {
+        // "/" becomes "/index.html" before routing picks the static asset endpoint.
         app.UseDefaultFiles();
+        app.UseRouting();
         app.MapStaticAssets();
         app.MapHub<BoardHub>(BoardHub.Path);
         app.MapBoardApi();

@@ -5,7 +5,7 @@
 const TEXT = {
   zh: {
     latest: "正在呼叫", recent: "最近呼叫", windows: "窗口状态", queues: "等候人数",
-    please: "请", to: "到", window: n => `${n}号窗口`, people: "人", wait: m => `约${m}分钟`,
+    please: "请", to: "请到", action: "办理", window: n => `${n}号窗口`, people: "人", wait: m => `约${m}分钟`,
     none: "暂无呼叫", offline: "连接中断", offlineDetail: "正在重新连接大厅服务器，请稍候…",
     connecting: "正在连接大厅服务器…",
     states: { closed: "未开放", idle: "空闲", calling: "呼叫中", serving: "办理中", paused: "暂停服务" },
@@ -13,7 +13,7 @@ const TEXT = {
   },
   en: {
     latest: "Now calling", recent: "Recent calls", windows: "Windows", queues: "Waiting",
-    please: "", to: "→", window: n => `Window ${n}`, people: "", wait: m => `~${m} min`,
+    please: "", to: "please go to", action: "", window: n => `Window ${n}`, people: "", wait: m => `~${m} min`,
     none: "No calls yet", offline: "Connection lost", offlineDetail: "Reconnecting to the hall server…",
     connecting: "Connecting to the hall server…",
     states: { closed: "Closed", idle: "Available", calling: "Calling", serving: "Serving", paused: "Paused" },
@@ -64,6 +64,7 @@ function renderLatest(first) {
     box.classList.add("empty");
     $("latest-number").textContent = "—";
     $("latest-arrow").textContent = "";
+    $("latest-action").textContent = "";
     $("latest-window").textContent = text.none;
     $("latest-service").textContent = "";
     return;
@@ -72,6 +73,7 @@ function renderLatest(first) {
   $("latest-number").textContent = latest.number;
   $("latest-arrow").textContent = text.to;
   $("latest-window").textContent = text.window(latest.windowNumber);
+  $("latest-action").textContent = text.action;
   $("latest-service").textContent = latest.serviceName;
 
   const key = latest.ticketId + "@" + latest.calledAt;
@@ -112,7 +114,9 @@ function renderWindows() {
     card.dataset.window = w.number;
     const head = el("div", "head");
     head.append(el("span", "name", w.name), el("span", "state", text.states[w.state] || w.state));
-    const ticket = el("div", "ticket", w.currentTicket && (w.state === "calling" || w.state === "serving") ? w.currentTicket.number : "—");
+    const busy = w.currentTicket && (w.state === "calling" || w.state === "serving");
+    const ticket = el("div", "ticket", busy ? w.currentTicket.number : w.state === "paused" && w.pauseReason ? w.pauseReason : "—");
+    ticket.classList.toggle("note", !busy && w.state === "paused" && !!w.pauseReason);
     const clerk = el("div", "clerk", w.clerk ? `${w.clerk.name}  ${w.clerk.staffCode}  ${w.clerk.unit || ""}` : "");
     card.append(head, ticket, clerk);
     return card;
