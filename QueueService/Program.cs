@@ -1,6 +1,29 @@
+using Hall.QueueService.Extensions;
+using Hall.QueueService.HallSetup;
+using Microsoft.Extensions.Options;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.UseStaticWebAssets();
+builder.AddApplicationServices();
+
 var app = builder.Build();
-app.MapGet("/health", () => TypedResults.Ok("ok"));
-app.Run();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.MapHallEndpoints();
+
+try
+{
+    await app.Services.InitializeHallAsync();
+}
+catch (Exception e) when (e is HallFileException or OptionsValidationException or InvalidOperationException)
+{
+    // A bad setting or hall file stops start-up with a message that names it.
+    await Console.Error.WriteLineAsync("QueueService cannot start: " + e.Message);
+    return 1;
+}
+await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -21,5 +21,5 @@ public sealed record TicketView(
 /// <summary>A satisfaction rating (好差评): level 1–5 and its Chinese label.</summary>
 public sealed record RatingView(int Level, string Label);
 
-/// <summary>Answer to call-next and call-specific.</summary>
-public sealed record CallResponse(TicketView Ticket);
+/// <summary>Answer to every window action: the ticket it concerned (if any) and the window afterwards.</summary>
+public sealed record WindowActionResult(TicketView? Ticket, WindowInfo Window);

@@ -1,0 +1,55 @@
+using Dapper;
+using Hall.Contracts.Api;
+using Hall.QueueService.HallSetup;
+using Hall.QueueService.Queue;
+using Hall.QueueService.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Hall.QueueService.Api;
+
+/// <summary>Device status reports (printers, LED strips, evaluators, callers) for supervision.</summary>
+public static class DevicesApi
+{
+    private static readonly HashSet<string> Statuses = ["online", "offline", "fault", "paperOut", "paperLow", "coverOpen"];
+
+    public static RouteGroupBuilder MapDevicesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/devices").WithTags("Devices");
+        group.MapPost("/status", ReportAsync).WithSummary("A device reports its state");
+        group.MapGet("/", ListAsync).WithSummary("The last known state of every device");
+        return group;
+    }
+
+    public static async Task<NoContent> ReportAsync(DeviceStatusReport report, QueueDatabase database, HallCatalogHolder hall, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(report.DeviceId) || report.DeviceId.Length > 100)
+        {
+            throw QueueRuleException.BadRequest("deviceIdRequired", "deviceId 必填，且不超过100个字符。deviceId is required (at most 100 characters).");
+        }
+        if (!Statuses.Contains(report.Status))
+        {
+            throw QueueRuleException.BadRequest("invalidStatus", $"status 只能是 {string.Join("、", Statuses)}。status must be one of {string.Join(", ", Statuses)}.");
+        }
+        await using var scope = await database.BeginWriteAsync(cancellationToken);
+        await scope.Connection.ExecuteAsync(
+            """
+            INSERT INTO device_status (hall_id, device_id, kind, status, detail, updated_at) VALUES (@hall, @DeviceId, @Kind, @Status, @Detail, @now)
+            ON CONFLICT (hall_id, device_id) DO UPDATE SET kind = excluded.kind, status = excluded.status, detail = excluded.detail, updated_at = excluded.updated_at
+            """,
+            new { hall = hall.Current.HallId, report.DeviceId, Kind = report.Kind ?? "device", report.Status, report.Detail, now = time.GetUtcNow().ToUnixMs() },
+            scope.Transaction);
+        await scope.CommitAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Ok<List<DeviceStatusView>>> ListAsync(QueueDatabase database, HallCatalogHolder hall, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string DeviceId, string Kind, string Status, string? Detail, long UpdatedAt)>(
+            "SELECT device_id, kind, status, detail, updated_at FROM device_status WHERE hall_id = @hall ORDER BY device_id", new { hall = hall.Current.HallId });
+        var catalog = hall.Current;
+        return TypedResults.Ok(rows.Select(r => new DeviceStatusView(r.DeviceId, r.Kind, r.Status, r.Detail, catalog.ToOffset(TimeConversions.FromUnixMs(r.UpdatedAt)))).ToList());
+    }
+}
+
+public sealed record DeviceStatusView(string DeviceId, string Kind, string Status, string? Detail, DateTimeOffset UpdatedAt);

@@ -1,0 +1,15 @@
+using Hall.QueueService.Queue;
+
+namespace Hall.QueueService.Api;
+
+/// <summary>Which device a request comes from, for the event record: the <c>X-Device-Id</c> header, else "api".</summary>
+public static class RequestActor
+{
+    public const string DeviceHeader = "X-Device-Id";
+
+    public static Actor From(HttpContext http, string fallback = "api")
+    {
+        var device = http.Request.Headers[DeviceHeader].ToString();
+        return new Actor(string.IsNullOrWhiteSpace(device) || device.Length > 64 ? fallback : device);
+    }
+}

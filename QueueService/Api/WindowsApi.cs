@@ -1,0 +1,87 @@
+using Hall.Contracts.Api;
+using Hall.QueueService.Queue;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Hall.QueueService.Api;
+
+/// <summary>Windows, clerk login and the clerk's actions at a window (bearer token of that window's login).</summary>
+public static class WindowsApi
+{
+    public static RouteGroupBuilder MapWindowsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/windows").WithTags("Windows");
+        group.MapGet("/", GetAllAsync).WithSummary("Every window and its live state");
+        group.MapGet("/{number:int}", GetOneAsync);
+        group.MapPost("/{number:int}/login", LoginAsync).WithSummary("Clerk login: staff number (工号) and PIN");
+        group.MapPost("/{number:int}/rate", RateAsync).WithSummary("A rating from the software evaluator at the window");
+
+        var clerk = group.MapGroup("/{number:int}").AddEndpointFilter<WindowClerkFilter>();
+        clerk.MapPost("/call-next", CallNextAsync).WithSummary("Call the next ticket (叫号); 204 when nobody waits");
+        clerk.MapPost("/call", (CallTicketRequest request, WindowDesk desk, HallQueries queries, HttpContext http) =>
+            ActAsync(http, queries, s => desk.CallNumberAsync(s, request.Number, Actor(http), http.RequestAborted))).WithSummary("Call a given number");
+        clerk.MapPost("/recall", (WindowDesk desk, HallQueries queries, HttpContext http) =>
+            ActAsync(http, queries, s => desk.RecallAsync(s, Actor(http), http.RequestAborted))).WithSummary("Recall (重呼)");
+        clerk.MapPost("/start", (WindowDesk desk, HallQueries queries, HttpContext http) =>
+            ActAsync(http, queries, s => desk.StartAsync(s, Actor(http), http.RequestAborted))).WithSummary("Start serving");
+        clerk.MapPost("/finish", (WindowDesk desk, HallQueries queries, HttpContext http) =>
+            ActAsync(http, queries, s => desk.FinishAsync(s, Actor(http), http.RequestAborted))).WithSummary("Finish (and invite a rating)");
+        clerk.MapPost("/no-show", (WindowDesk desk, HallQueries queries, HttpContext http) =>
+            ActAsync(http, queries, s => desk.NoShowAsync(s, Actor(http), http.RequestAborted))).WithSummary("No-show (过号)");
+        clerk.MapPost("/transfer", (TransferRequest request, WindowDesk desk, HallQueries queries, HttpContext http) =>
+            ActAsync(http, queries, s => desk.TransferAsync(s, request, Actor(http), http.RequestAborted))).WithSummary("Transfer to a service or window, keeping the place");
+        clerk.MapPost("/hold", (WindowDesk desk, HallQueries queries, HttpContext http) =>
+            ActAsync(http, queries, s => desk.HoldAsync(s, Actor(http), http.RequestAborted))).WithSummary("Hold (挂起)");
+        clerk.MapPost("/call-back", (WindowDesk desk, HallQueries queries, HttpContext http) =>
+            ActAsync(http, queries, s => desk.CallBackAsync(s, Actor(http), http.RequestAborted))).WithSummary("Call back the held ticket");
+        clerk.MapPost("/pause", PauseAsync).WithSummary("Pause with a reason (暂停)");
+        clerk.MapPost("/resume", (WindowDesk desk, HallQueries queries, HttpContext http) =>
+            WindowOnlyAsync(http, queries, s => desk.ResumeAsync(s, Actor(http), http.RequestAborted))).WithSummary("Resume");
+        clerk.MapPost("/logout", (ClerkSessions sessions, HallQueries queries, HttpContext http) =>
+            WindowOnlyAsync(http, queries, async s => { await sessions.LogoutAsync(s, Actor(http), http.RequestAborted); return true; })).WithSummary("Log out");
+        return group;
+    }
+
+    public static async Task<Ok<IReadOnlyList<WindowInfo>>> GetAllAsync(HallQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.GetWindowsAsync(cancellationToken));
+
+    public static async Task<Ok<WindowInfo>> GetOneAsync(int number, HallQueries queries, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await queries.GetWindowAsync(number, cancellationToken)
+            ?? throw QueueRuleException.NotFound("unknownWindow", $"没有 {number} 号窗口。There is no window {number}."));
+
+    public static async Task<Ok<LoginResponse>> LoginAsync(int number, LoginRequest request, ClerkSessions sessions, HttpContext http) =>
+        TypedResults.Ok(await sessions.LoginAsync(number, request, Actor(http), http.RequestAborted));
+
+    public static async Task<Ok<WindowActionResult>> RateAsync(int number, RateRequest request, RatingRecorder ratings, HallQueries queries, HttpContext http)
+    {
+        var ticket = await ratings.RateAtWindowAsync(number, request.Level, RequestActor.From(http, "evaluator-page"), http.RequestAborted);
+        return TypedResults.Ok(new WindowActionResult(ticket, (await queries.GetWindowAsync(number, http.RequestAborted))!));
+    }
+
+    public static async Task<Results<Ok<WindowActionResult>, NoContent>> CallNextAsync(WindowDesk desk, HallQueries queries, HttpContext http)
+    {
+        var session = WindowClerkFilter.SessionOf(http);
+        var ticket = await desk.CallNextAsync(session, Actor(http), http.RequestAborted);
+        return ticket is null
+            ? TypedResults.NoContent()
+            : TypedResults.Ok(new WindowActionResult(ticket, (await queries.GetWindowAsync(session.WindowNumber, http.RequestAborted))!));
+    }
+
+    public static Task<Ok<WindowActionResult>> PauseAsync(PauseRequest? request, WindowDesk desk, HallQueries queries, HttpContext http) =>
+        WindowOnlyAsync(http, queries, s => desk.PauseAsync(s, request?.Reason, Actor(http), http.RequestAborted));
+
+    private static async Task<Ok<WindowActionResult>> ActAsync(HttpContext http, HallQueries queries, Func<ClerkSession, Task<TicketView>> action)
+    {
+        var session = WindowClerkFilter.SessionOf(http);
+        var ticket = await action(session);
+        return TypedResults.Ok(new WindowActionResult(ticket, (await queries.GetWindowAsync(session.WindowNumber, http.RequestAborted))!));
+    }
+
+    private static async Task<Ok<WindowActionResult>> WindowOnlyAsync(HttpContext http, HallQueries queries, Func<ClerkSession, Task<bool>> action)
+    {
+        var session = WindowClerkFilter.SessionOf(http);
+        await action(session);
+        return TypedResults.Ok(new WindowActionResult(null, (await queries.GetWindowAsync(session.WindowNumber, http.RequestAborted))!));
+    }
+
+    private static Actor Actor(HttpContext http) => RequestActor.From(http, "console");
+}

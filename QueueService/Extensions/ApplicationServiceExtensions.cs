@@ -1,0 +1,43 @@
+using Hall.QueueService.Api;
+using Hall.QueueService.HallSetup;
+using Hall.QueueService.Hubs;
+using Hall.QueueService.Queue;
+using Hall.QueueService.Storage;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+
+namespace Hall.QueueService.Extensions;
+
+public static class ApplicationServiceExtensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<QueueStorageOptions>().BindConfiguration(QueueStorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddSingleton<QueueDatabase>();
+        services.AddSingleton<HallCatalogHolder>();
+        services.AddSingleton<HallSecrets>();
+        services.AddSingleton<HallEventPublisher>();
+        services.AddSingleton<TicketIssuer>();
+        services.AddSingleton<WindowDesk>();
+        services.AddSingleton<ClerkSessions>();
+        services.AddSingleton<RatingRecorder>();
+        services.AddSingleton<HallQueries>();
+        services.AddHostedService<DayEndHousekeeping>();
+        services.AddSingleton<DayEndHousekeeping>();
+
+        services.AddSignalR();
+        services.AddSingleton<QueueCountsBroadcaster>();
+        services.AddHostedService(sp => sp.GetRequiredService<QueueCountsBroadcaster>());
+        services.AddSingleton<IHallEventSink, HubBroadcaster>();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        services.AddOpenApi();
+        return builder;
+    }
+}

@@ -1,0 +1,21 @@
+using Hall.QueueService.Api;
+using Hall.QueueService.Hubs;
+using Hall.QueueService.Pages;
+
+namespace Hall.QueueService.Extensions;
+
+public static class EndpointExtensions
+{
+    public static WebApplication MapHallEndpoints(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.MapGet("/health", () => TypedResults.Ok(new { status = "ready" })).WithTags("Health").ExcludeFromDescription();
+        app.MapServicesApi();
+        app.MapTicketsApi();
+        app.MapWindowsApi();
+        app.MapDevicesApi();
+        app.MapHub<HallHub>(Contracts.Hub.HallHub.Path);
+        app.MapPages();
+        return app;
+    }
+}

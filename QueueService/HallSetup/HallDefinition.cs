@@ -1,0 +1,107 @@
+using System.Text.Json.Serialization;
+
+namespace Hall.QueueService.HallSetup;
+
+/// <summary>
+/// The hall file: everything a hall is made of. The same shape is loaded from disk, stored in the database and
+/// returned by <c>GET /api/admin/hall</c> (without PINs).
+/// </summary>
+public sealed record HallDefinition
+{
+    public string Id { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string NameEn { get; init; } = "";
+    public string TimeZone { get; init; } = "Asia/Shanghai";
+    /// <summary>Opening hours of the hall, every day unless <see cref="OpenDays"/> says otherwise.</summary>
+    public IReadOnlyList<TimeRange> OpeningHours { get; init; } = [];
+    /// <summary>Days of the week the hall opens (monday … sunday). Empty means every day.</summary>
+    public IReadOnlyList<DayOfWeek> OpenDays { get; init; } = [];
+    public string AnnouncementTemplate { get; init; } = "请{number}号到{window}号窗口办理";
+    public string AnnouncementTemplateEn { get; init; } = "Number {number}, please go to window {window}";
+    public QueueSelection Selection { get; init; } = QueueSelection.Preference;
+    /// <summary>Starvation guard: after this many priority calls in a row at a window, a waiting normal ticket goes next.</summary>
+    public int NormalAfterPriorityCalls { get; init; } = 3;
+    public int MaxRecalls { get; init; } = 3;
+    public int RatingTimeoutSeconds { get; init; } = 60;
+    public string? Notice { get; init; }
+    public IReadOnlyList<ServiceDefinition> Services { get; init; } = [];
+    public IReadOnlyList<WindowDefinition> Windows { get; init; } = [];
+    public IReadOnlyList<ClerkDefinition> Clerks { get; init; } = [];
+}
+
+/// <summary>How a window picks among its services: by its order of preference, or the oldest ticket across them.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<QueueSelection>))]
+public enum QueueSelection
+{
+    [JsonStringEnumMemberName("preference")] Preference,
+    [JsonStringEnumMemberName("oldest")] Oldest,
+}
+
+/// <summary>A span of local time, <c>"08:00"</c> to <c>"12:00"</c>; <c>"24:00"</c> is the end of the day.</summary>
+public sealed record TimeRange(string From, string To);
+
+public sealed record ServiceDefinition
+{
+    public int Id { get; init; }
+    /// <summary>The service's code in the government service catalogue (事项编码).</summary>
+    public string Code { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string NameEn { get; init; } = "";
+    /// <summary>One of the eight categories of 分类综合 windows, or the department's name for a department window.</summary>
+    public string Category { get; init; } = "";
+    public string? Department { get; init; }
+    public string Prefix { get; init; } = "";
+    public int DailyQuota { get; init; } = 300;
+    /// <summary>When tickets are issued; empty means the hall's opening hours.</summary>
+    public IReadOnlyList<TimeRange> TicketingHours { get; init; } = [];
+    /// <summary>申报材料, told all at once (一次性告知).</summary>
+    public IReadOnlyList<string> Materials { get; init; } = [];
+    /// <summary>承诺时限 at the window, in minutes.</summary>
+    public int PromisedMinutes { get; init; } = 30;
+    /// <summary>Used for wait estimates until the day has real service times.</summary>
+    public int TypicalServiceMinutes { get; init; } = 10;
+    /// <summary>A wait longer than this raises an alert for supervisors.</summary>
+    public int WaitAlertMinutes { get; init; } = 30;
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<WindowKind>))]
+public enum WindowKind
+{
+    /// <summary>全面综合: serves every service.</summary>
+    [JsonStringEnumMemberName("comprehensive")] Comprehensive,
+    /// <summary>分类综合: serves one category.</summary>
+    [JsonStringEnumMemberName("category")] Category,
+    /// <summary>专窗: a department's own window.</summary>
+    [JsonStringEnumMemberName("department")] Department,
+    /// <summary>咨询导办: guidance.</summary>
+    [JsonStringEnumMemberName("guidance")] Guidance,
+}
+
+public sealed record WindowDefinition
+{
+    public int Number { get; init; }
+    public string Name { get; init; } = "";
+    public string NameEn { get; init; } = "";
+    public WindowKind Kind { get; init; }
+    /// <summary>The services the window serves, in its order of preference.</summary>
+    public IReadOnlyList<int> ServiceIds { get; init; } = [];
+    public int? CallerAddress { get; init; }
+    public int? EvaluatorAddress { get; init; }
+    public int? LedAddress { get; init; }
+}
+
+public sealed record ClerkDefinition
+{
+    /// <summary>工号.</summary>
+    public string StaffCode { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string Unit { get; init; } = "";
+    /// <summary>The PIN as a salted hash (see <see cref="PinHasher"/>); never returned by the API.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PinHash { get; init; }
+    /// <summary>A plain PIN is accepted in a hall file for convenience and replaced by its hash on import.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Pin { get; init; }
+    public IReadOnlyList<int> APostWindows { get; init; } = [];
+    public IReadOnlyList<int> BPostWindows { get; init; } = [];
+}

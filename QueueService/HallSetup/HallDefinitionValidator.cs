@@ -1,0 +1,143 @@
+using System.Globalization;
+
+namespace Hall.QueueService.HallSetup;
+
+/// <summary>Checks a hall definition and names every bad field, so a broken hall file stops start-up with a clear message.</summary>
+public static class HallDefinitionValidator
+{
+    /// <summary>The eight categories of 分类综合 windows (domain.md).</summary>
+    public static readonly IReadOnlySet<string> Categories = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "市场准入", "投资建设", "国土规划", "交通运输", "环境保护", "安全生产", "城市管理", "民生保障",
+    };
+
+    public static IReadOnlyList<string> Validate(HallDefinition hall)
+    {
+        var errors = new List<string>();
+        void Check(bool ok, string field, string message)
+        {
+            if (!ok)
+            {
+                errors.Add($"{field}: {message}");
+            }
+        }
+
+        Check(!string.IsNullOrWhiteSpace(hall.Id), "id", "is required");
+        Check(!string.IsNullOrWhiteSpace(hall.Name), "name", "is required");
+        Check(TryFindTimeZone(hall.TimeZone) is not null, "timeZone", $"'{hall.TimeZone}' is not a known time zone");
+        Check(hall.OpeningHours.Count > 0, "openingHours", "needs at least one range");
+        CheckRanges(hall.OpeningHours, "openingHours", errors);
+        Check(hall.AnnouncementTemplate.Contains("{number}", StringComparison.Ordinal) && hall.AnnouncementTemplate.Contains("{window}", StringComparison.Ordinal),
+            "announcementTemplate", "must contain {number} and {window}");
+        Check(hall.NormalAfterPriorityCalls >= 1, "normalAfterPriorityCalls", "must be at least 1");
+        Check(hall.MaxRecalls >= 1, "maxRecalls", "must be at least 1");
+        Check(hall.RatingTimeoutSeconds is >= 5 and <= 3600, "ratingTimeoutSeconds", "must be between 5 and 3600");
+        Check(hall.Services.Count > 0, "services", "needs at least one service");
+        Check(hall.Windows.Count > 0, "windows", "needs at least one window");
+
+        var serviceIds = new HashSet<int>();
+        var prefixes = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < hall.Services.Count; i++)
+        {
+            var s = hall.Services[i];
+            var f = $"services[{i}]";
+            Check(s.Id > 0, f + ".id", "must be a positive number");
+            Check(serviceIds.Add(s.Id), f + ".id", $"{s.Id} is used twice");
+            Check(!string.IsNullOrWhiteSpace(s.Code), f + ".code", "is required");
+            Check(!string.IsNullOrWhiteSpace(s.Name), f + ".name", "is required");
+            Check(s.Prefix.Length is 1 or 2 && s.Prefix.All(char.IsAsciiLetterUpper), f + ".prefix", $"'{s.Prefix}' must be one or two capital letters A–Z");
+            Check(prefixes.Add(s.Prefix), f + ".prefix", $"'{s.Prefix}' is used twice");
+            Check(Categories.Contains(s.Category) || (s.Department is not null && s.Category == s.Department), f + ".category",
+                $"'{s.Category}' must be one of {string.Join("、", Categories)}, or equal to the service's department");
+            Check(s.DailyQuota is >= 1 and <= 999, f + ".dailyQuota", "must be between 1 and 999 (numbers have three digits)");
+            Check(s.PromisedMinutes >= 1, f + ".promisedMinutes", "must be at least 1");
+            Check(s.TypicalServiceMinutes >= 1, f + ".typicalServiceMinutes", "must be at least 1");
+            Check(s.WaitAlertMinutes >= 1, f + ".waitAlertMinutes", "must be at least 1");
+            CheckRanges(s.TicketingHours, f + ".ticketingHours", errors);
+        }
+
+        var numbers = new HashSet<int>();
+        var addresses = new HashSet<int>();
+        for (var i = 0; i < hall.Windows.Count; i++)
+        {
+            var w = hall.Windows[i];
+            var f = $"windows[{i}]";
+            Check(w.Number is >= 1 and <= 999, f + ".number", "must be between 1 and 999");
+            Check(numbers.Add(w.Number), f + ".number", $"{w.Number} is used twice");
+            Check(!string.IsNullOrWhiteSpace(w.Name), f + ".name", "is required");
+            Check(w.ServiceIds.Count > 0, f + ".serviceIds", "needs at least one service");
+            foreach (var id in w.ServiceIds)
+            {
+                Check(serviceIds.Contains(id), f + ".serviceIds", $"service {id} does not exist");
+            }
+            foreach (var (name, address) in new[] { ("callerAddress", w.CallerAddress), ("evaluatorAddress", w.EvaluatorAddress), ("ledAddress", w.LedAddress) })
+            {
+                if (address is { } a)
+                {
+                    Check(a is >= 1 and <= 247, $"{f}.{name}", "must be between 1 and 247");
+                    Check(addresses.Add(a), $"{f}.{name}", $"address {a} is used twice");
+                }
+            }
+        }
+
+        var staffCodes = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < hall.Clerks.Count; i++)
+        {
+            var c = hall.Clerks[i];
+            var f = $"clerks[{i}]";
+            Check(!string.IsNullOrWhiteSpace(c.StaffCode), f + ".staffCode", "is required");
+            Check(staffCodes.Add(c.StaffCode), f + ".staffCode", $"'{c.StaffCode}' is used twice");
+            Check(!string.IsNullOrWhiteSpace(c.Name), f + ".name", "is required");
+            Check(PinHasher.IsHash(c.PinHash) || c.Pin is { Length: >= 4 }, f + ".pinHash", "a PIN hash (or a pin of at least 4 digits) is required");
+            foreach (var n in c.APostWindows.Concat(c.BPostWindows))
+            {
+                Check(numbers.Contains(n), f + ".aPostWindows/bPostWindows", $"window {n} does not exist");
+            }
+        }
+        return errors;
+    }
+
+    public static TimeZoneInfo? TryFindTimeZone(string id)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return null;
+        }
+        catch (InvalidTimeZoneException)
+        {
+            return null;
+        }
+    }
+
+    private static void CheckRanges(IReadOnlyList<TimeRange> ranges, string field, List<string> errors)
+    {
+        for (var i = 0; i < ranges.Count; i++)
+        {
+            var r = ranges[i];
+            if (ParseTime(r.From) is not { } from || ParseTime(r.To) is not { } to)
+            {
+                errors.Add($"{field}[{i}]: '{r.From}'–'{r.To}' must be times like 08:00 and 17:30");
+            }
+            else if (to <= from)
+            {
+                errors.Add($"{field}[{i}]: '{r.To}' must be after '{r.From}'");
+            }
+        }
+    }
+
+    /// <summary>Minutes after midnight for <c>HH:mm</c>; <c>24:00</c> is 1440.</summary>
+    public static int? ParseTime(string? text)
+    {
+        if (text == "24:00")
+        {
+            return 24 * 60;
+        }
+        return TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
+            ? t.Hour * 60 + t.Minute
+            : null;
+    }
+}

@@ -1,0 +1,92 @@
+using Dapper;
+using Hall.Contracts.Api;
+using Hall.QueueService.Queue;
+using Hall.QueueService.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Hall.QueueService.HallSetup;
+
+/// <summary>
+/// Start-up: migrate the schema, load the hall (the configured hall file, else the stored hall, else the demo hall on
+/// an empty database), load secrets and make sure every window has a state row. Runs before the server listens, so
+/// <c>/health</c> answers only when the hall is ready.
+/// </summary>
+public static partial class HallInitializer
+{
+    public static async Task InitializeHallAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var database = services.GetRequiredService<QueueDatabase>();
+        var options = services.GetRequiredService<IOptions<QueueStorageOptions>>().Value;
+        var time = services.GetRequiredService<TimeProvider>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Hall.Startup");
+
+        var applied = await SchemaMigrator.MigrateAsync(database, cancellationToken);
+        if (applied > 0)
+        {
+            LogMigrated(logger, applied, database.Kind.ToString());
+        }
+
+        var definition = await LoadDefinitionAsync(database, options, time, logger, cancellationToken);
+        var catalog = new HallCatalog(definition);
+        services.GetRequiredService<HallCatalogHolder>().Set(catalog);
+        await services.GetRequiredService<HallSecrets>().LoadAsync(database, catalog.HallId, cancellationToken);
+
+        await using var scope = await database.BeginWriteAsync(cancellationToken);
+        foreach (var window in catalog.Windows)
+        {
+            await scope.Connection.ExecuteAsync(
+                """
+                INSERT INTO window_states (hall_id, window_number, state, priority_streak, changed_at) VALUES (@hall, @number, @closed, 0, @now)
+                ON CONFLICT (hall_id, window_number) DO NOTHING
+                """,
+                new { hall = catalog.HallId, number = window.Number, closed = (int)WindowState.Closed, now = time.GetUtcNow().ToUnixMs() }, scope.Transaction);
+        }
+        await scope.CommitAsync(cancellationToken);
+        LogReady(logger, catalog.Definition.Name, catalog.Services.Count, catalog.Windows.Count, database.DatabasePath ?? "PostgreSQL");
+    }
+
+    private static async Task<HallDefinition> LoadDefinitionAsync(QueueDatabase database, QueueStorageOptions options, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
+    {
+        await using var scope = await database.BeginWriteAsync(cancellationToken);
+        HallDefinition definition;
+        if (options.HallFile is { Length: > 0 } path)
+        {
+            definition = HallFileLoader.LoadFile(path);
+            await StoreAsync(scope, definition, time);
+            LogLoadedFile(logger, path);
+        }
+        else if (await scope.Connection.QueryFirstOrDefaultAsync<string>("SELECT definition FROM halls ORDER BY id LIMIT 1", transaction: scope.Transaction) is { } stored)
+        {
+            definition = HallFileLoader.Parse(stored, "stored in the database");
+        }
+        else
+        {
+            definition = HallFileLoader.LoadDemoHall();
+            await StoreAsync(scope, definition, time);
+            LogLoadedDemo(logger);
+        }
+        await scope.CommitAsync(cancellationToken);
+        return definition;
+    }
+
+    public static Task StoreAsync(WriteScope scope, HallDefinition definition, TimeProvider time) =>
+        scope.Connection.ExecuteAsync(
+            """
+            INSERT INTO halls (id, definition, updated_at) VALUES (@id, @definition, @now)
+            ON CONFLICT (id) DO UPDATE SET definition = excluded.definition, updated_at = excluded.updated_at
+            """,
+            new { id = definition.Id, definition = HallFileLoader.Serialize(definition), now = time.GetUtcNow().ToUnixMs() },
+            scope.Transaction);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applied {Count} schema migrations ({Database})")]
+    private static partial void LogMigrated(ILogger logger, int count, string database);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the hall file {Path}")]
+    private static partial void LogLoadedFile(ILogger logger, string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Empty database: loaded the demo hall")]
+    private static partial void LogLoadedDemo(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Hall ready: {Name}, {Services} services, {Windows} windows, database {Database}")]
+    private static partial void LogReady(ILogger logger, string name, int services, int windows, string database);
+}

@@ -1,0 +1,20 @@
+namespace Hall.QueueService.Pages;
+
+/// <summary>Pages served by the hall server (static files under wwwroot, with friendly routes).</summary>
+public static class PageEndpoints
+{
+    public static IEndpointRouteBuilder MapPages(this IEndpointRouteBuilder app)
+    {
+        // The tracking link printed on a ticket as a QR code: /t/{ticket id}.
+        app.MapGet("/t/{id:guid}", (Guid id, IWebHostEnvironment environment) => Page(environment, "track.html")).ExcludeFromDescription();
+        return app;
+    }
+
+    private static IResult Page(IWebHostEnvironment environment, string file)
+    {
+        var info = environment.WebRootFileProvider.GetFileInfo(file);
+        return info.Exists && info.PhysicalPath is { } path
+            ? TypedResults.PhysicalFile(path, "text/html; charset=utf-8")
+            : TypedResults.NotFound();
+    }
+}

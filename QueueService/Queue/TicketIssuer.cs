@@ -1,0 +1,168 @@
+using Dapper;
+using Hall.Contracts.Api;
+using Hall.Contracts.Hub;
+using Hall.QueueService.HallSetup;
+using Hall.QueueService.Storage;
+
+namespace Hall.QueueService.Queue;
+
+/// <summary>Issues tickets (取号): checks the hall's rules, numbers the ticket and records it, all in one transaction.</summary>
+public sealed class TicketIssuer(
+    QueueDatabase database,
+    HallCatalogHolder hall,
+    HallSecrets secrets,
+    HallEventPublisher publisher,
+    TimeProvider time)
+{
+    public async Task<IssuedTicket> IssueAsync(IssueTicketRequest request, Actor actor, string trackingBaseUrl, CancellationToken cancellationToken = default)
+    {
+        var catalog = hall.Current;
+        var now = time.GetUtcNow();
+        var hallDate = catalog.HallDate(now).ToKey();
+
+        if (request.AppointmentCode is { Length: > 0 })
+        {
+            throw QueueRuleException.BadRequest("appointmentsNotEnabled", "本厅尚未开通预约签到，请直接取号。Appointment check-in is not available in this hall yet; please take a number.");
+        }
+        if (request.ServiceId is not { } serviceId)
+        {
+            throw QueueRuleException.BadRequest("serviceRequired", "请选择要办理的事项（serviceId 必填）。serviceId is required.");
+        }
+        var service = catalog.FindService(serviceId)
+            ?? throw QueueRuleException.BadRequest("unknownService", $"没有编号为 {serviceId} 的事项。There is no service {serviceId}.");
+        var priority = ParsePriority(request.Priority);
+        if (priority == TicketPriority.Green)
+        {
+            if (request.StaffCode is not { Length: > 0 } staffCode || catalog.FindClerk(staffCode) is null)
+            {
+                throw QueueRuleException.Forbidden("staffCodeRequired", "绿色通道需由工作人员输入有效工号开通。The green channel needs a valid staff code.");
+            }
+        }
+        if (!catalog.IsTicketing(service, now))
+        {
+            throw QueueRuleException.Conflict("outsideTicketingHours",
+                $"“{service.Name}”的取号时间为 {HallCatalog.Describe(catalog.TicketingHours(service))}，现在不能取号。Tickets for this service are issued {HallCatalog.Describe(catalog.TicketingHours(service))} only.");
+        }
+
+        string? idHash = null;
+        string? idMasked = null;
+        if (request.IdNumber is { Length: > 0 } rawId)
+        {
+            var id = IdNumbers.Normalize(rawId);
+            if (!IdNumbers.IsValid(id))
+            {
+                throw QueueRuleException.BadRequest("invalidIdNumber", "身份证号码有误，请核对后重新输入。The ID number is not valid.");
+            }
+            idHash = IdNumbers.Hash(id, secrets.IdNumberKey);
+            idMasked = IdNumbers.Mask(id);
+        }
+
+        TicketRow ticket;
+        int ahead;
+        await using (var scope = await database.BeginWriteAsync(cancellationToken))
+        {
+            if (idHash is not null)
+            {
+                var existing = await scope.Connection.QuerySingleOrDefaultAsync<TicketRow>(
+                    "SELECT * FROM tickets WHERE hall_id = @hall AND hall_date = @hallDate AND service_id = @serviceId AND id_hash = @idHash AND status IN (0, 1) LIMIT 1",
+                    new { hall = catalog.HallId, hallDate, serviceId, idHash }, scope.Transaction);
+                if (existing is not null)
+                {
+                    var again = await DescribeAsync(scope, catalog, service, existing, now, trackingBaseUrl);
+                    throw QueueRuleException.Conflict("duplicateTicket",
+                        $"您已取过“{service.Name}”的号 {existing.Number}，请等候叫号；如需要可重新打印。You already hold ticket {existing.Number} for this service.",
+                        new Dictionary<string, object?> { ["ticket"] = again });
+                }
+            }
+
+            var sequence = await TicketNumbering.NextAsync(scope, catalog.HallId, serviceId, hallDate);
+            if (sequence > service.DailyQuota)
+            {
+                // Disposing the scope rolls the counter back: the quota stays exact and numbers gap-free.
+                throw QueueRuleException.Conflict("quotaExhausted",
+                    $"“{service.Name}”今日号源已取完（每日 {service.DailyQuota} 个），请明天再来或预约。Today's {service.DailyQuota} tickets for this service are all taken.");
+            }
+
+            ticket = new TicketRow
+            {
+                Id = Guid.CreateVersion7(now).ToString("D"),
+                HallId = catalog.HallId,
+                HallDate = hallDate,
+                ServiceId = serviceId,
+                IssuedServiceId = serviceId,
+                Number = TicketNumbering.Format(service.Prefix, sequence),
+                Priority = (int)priority,
+                Status = (int)TicketStatus.Waiting,
+                IssuedAt = now.ToUnixMs(),
+                IdHash = idHash,
+                IdMasked = idMasked,
+                Source = actor.Device,
+            };
+            ahead = await WaitEstimator.CountAheadAsync(scope.Connection, scope.Transaction, catalog.HallId, hallDate, serviceId, (int)priority, ticket.IssuedAt, now);
+            ticket.EstimatedWaitMinutes = await WaitEstimator.EstimateMinutesAsync(scope.Connection, scope.Transaction, catalog, service, ahead, hallDate);
+
+            await scope.Connection.ExecuteAsync(
+                """
+                INSERT INTO tickets (id, hall_id, hall_date, service_id, issued_service_id, number, priority, status, issued_at,
+                                     id_hash, id_masked, source, estimated_wait_minutes)
+                VALUES (@Id, @HallId, @HallDate, @ServiceId, @IssuedServiceId, @Number, @Priority, @Status, @IssuedAt,
+                        @IdHash, @IdMasked, @Source, @EstimatedWaitMinutes)
+                """,
+                ticket, scope.Transaction);
+            await EventLog.AppendAsync(scope, catalog.HallId, EventKinds.Issued, now, hallDate, actor with { StaffCode = actor.StaffCode ?? request.StaffCode },
+                ticket.Id, serviceId, priority == TicketPriority.Normal ? null : "priority=" + PriorityName(priority));
+            await scope.CommitAsync(cancellationToken);
+        }
+
+        await publisher.PublishAsync(
+        [
+            new TicketIssuedEvent(new TicketIssued(ticket.TicketId, ticket.Number, serviceId, service.Name, priority, now, ahead)),
+            new QueueChangedEvent(),
+        ], cancellationToken);
+        return Describe(catalog, service, ticket, ahead, ticket.EstimatedWaitMinutes, trackingBaseUrl, null);
+    }
+
+    public static TicketPriority ParsePriority(string? priority) => priority?.Trim() switch
+    {
+        null or "" or "normal" => TicketPriority.Normal,
+        "green" => TicketPriority.Green,
+        "elderly" => TicketPriority.Elderly,
+        _ => throw QueueRuleException.BadRequest("invalidPriority", $"priority 只能是 normal、green 或 elderly，不能是“{priority}”。priority must be normal, green or elderly."),
+    };
+
+    public static string PriorityName(TicketPriority priority) => priority switch
+    {
+        TicketPriority.Green => "green",
+        TicketPriority.Appointment => "appointment",
+        TicketPriority.Elderly => "elderly",
+        _ => "normal",
+    };
+
+    public static string TrackingUrl(string baseUrl, string ticketId) => baseUrl.TrimEnd('/') + "/t/" + ticketId;
+
+    private static async Task<IssuedTicket> DescribeAsync(WriteScope scope, HallCatalog catalog, ServiceDefinition service, TicketRow ticket, DateTimeOffset now, string baseUrl)
+    {
+        var ahead = await WaitEstimator.CountAheadAsync(scope.Connection, scope.Transaction, catalog.HallId, ticket.HallDate, ticket.ServiceId,
+            NextTicketSelector.ClassOf(ticket, now), ticket.IssuedAt, now, ticket.Id);
+        var minutes = await WaitEstimator.EstimateMinutesAsync(scope.Connection, scope.Transaction, catalog, service, ahead, ticket.HallDate);
+        return Describe(catalog, service, ticket, ahead, minutes, baseUrl, null);
+    }
+
+    private static IssuedTicket Describe(HallCatalog catalog, ServiceDefinition service, TicketRow ticket, int ahead, int minutes, string baseUrl, string? notice) => new(
+        ticket.TicketId,
+        ticket.Number,
+        service.Id,
+        service.Name,
+        service.NameEn,
+        ticket.StatusValue,
+        ticket.PriorityValue,
+        ahead,
+        minutes,
+        catalog.ToOffset(TimeConversions.FromUnixMs(ticket.IssuedAt)),
+        TrackingUrl(baseUrl, ticket.Id),
+        catalog.Definition.Name,
+        catalog.WindowsServing(service.Id),
+        service.Materials,
+        ticket.IdMasked,
+        notice);
+}
