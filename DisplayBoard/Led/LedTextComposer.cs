@@ -1,5 +1,6 @@
 using System.Text;
 using Hall.Contracts.Api;
+using Hall.Hardware.HallBus;
 using Microsoft.Extensions.Options;
 
 namespace Hall.DisplayBoard.Led;
@@ -11,9 +12,9 @@ namespace Hall.DisplayBoard.Led;
 /// </summary>
 public sealed class LedTextComposer(IOptions<LedOptions> options)
 {
-    public const int MaxLineBytes = 64;
+    public const int MaxLineBytes = HallBusText.MaxTextBytes;
 
-    private static readonly Encoding Gb18030 = HallEncodings.Gb18030;
+    private static readonly Encoding Gb18030 = HallBusText.Gb18030;
 
     public LedContent Call(string number, int windowNumber)
     {
