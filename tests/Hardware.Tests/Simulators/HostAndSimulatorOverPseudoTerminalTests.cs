@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using Hall.Hardware.HallBus;
+using Hall.Hardware.Serial;
+using Hall.Hardware.Simulators;
+using Hall.TestSupport.Serial;
+using Microsoft.Extensions.Logging.Abstractions;
+using Xunit;
+
+namespace Hall.Hardware.Tests.Simulators;
+
+/// <summary>
+/// End to end over a real pseudo-terminal pair: the simulated devices on one end through the project's serial port,
+/// <see cref="HallBusHost"/> on the other, real time.
+/// </summary>
+public sealed class HostAndSimulatorOverPseudoTerminalTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    private readonly CancellationTokenSource _stop = new();
+    private PseudoTerminalPair _pair = null!;
+    private ISerialPort _devicePort = null!;
+    private SimulatedBus _devices = null!;
+    private HallBusHost _host = null!;
+    private Task _deviceRun = null!;
+    private Task _hostRun = null!;
+    private readonly ConcurrentQueue<KeyPress> _keys = new();
+    private readonly ConcurrentQueue<RatingPress> _ratings = new();
+    private readonly ConcurrentQueue<DeviceStateChange> _deviceChanges = new();
+    private readonly ConcurrentQueue<HallBusFrame> _framesAtDevices = new();
+
+    public async Task InitializeAsync()
+    {
+        _pair = await PseudoTerminalPair.StartAsync();
+        _devicePort = SerialPorts.Open(new SerialPortOptions { PortName = _pair.SecondPath, BaudRate = 9600 });
+        _devices = new SimulatedBus(_devicePort.Stream);
+        _devices.FrameReceived += (_, frame) => _framesAtDevices.Enqueue(frame);
+        var hostPortName = _pair.FirstPath;
+        _host = new HallBusHost(_ => ValueTask.FromResult(SerialPorts.Open(hostPortName, 9600).Stream), TimeProvider.System,
+            NullLogger<HallBusHost>.Instance, new HallBusHostOptions { Name = hostPortName });
+        _host.KeyPressed += (_, e) => _keys.Enqueue(e);
+        _host.RatingPressed += (_, e) => _ratings.Enqueue(e);
+        _host.DeviceStateChanged += (_, e) => _deviceChanges.Enqueue(e);
+        var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _host.ConnectionChanged += (_, e) => { if (e.Connected) { connected.TrySetResult(); } };
+        _deviceRun = _devices.RunAsync(_stop.Token);
+        _hostRun = _host.RunAsync(_stop.Token);
+        await connected.Task.WaitAsync(Timeout);
+    }
+
+    [Fact]
+    public async Task A_caller_key_press_arrives_once_and_is_acknowledged()
+    {
+        var caller = _devices.AddCaller(1);
+        Assert.True(await caller.PressAsync(HallBusKey.CallNext).WaitAsync(Timeout));
+        await WaitUntilAsync(() => !_keys.IsEmpty);
+
+        var key = Assert.Single(_keys);
+        Assert.Equal((1, HallBusKey.CallNext), (key.Address, key.Key));
+        Assert.Equal(1, caller.FramesSent); // acknowledged the first time: no resend
+        Assert.Contains(_framesAtDevices, f => f == HallBusFrames.Acknowledge(1, HallBusFunction.Key, key.Sequence));
+    }
+
+    [Fact]
+    public async Task The_LED_strip_shows_what_the_host_sent()
+    {
+        var strip = _devices.AddLedStrip(201);
+        var shown = new TaskCompletionSource<DisplayChange>(TaskCreationOptions.RunContinuationsAsynchronously);
+        strip.DisplayChanged += (_, e) => shown.TrySetResult(e);
+
+        Assert.Equal(HallBusCommandResult.Acknowledged, await _host.ShowAsync(201, 0, "A001 请到1号窗口").WaitAsync(Timeout));
+        Assert.Equal("A001 请到1号窗口", (await shown.Task.WaitAsync(Timeout)).Text);
+        Assert.Equal(HallBusCommandResult.Acknowledged, await _host.ShowAsync(201, 1, "综合窗口 张三 0101").WaitAsync(Timeout));
+        Assert.Equal(["A001 请到1号窗口", "综合窗口 张三 0101"], strip.Lines);
+    }
+
+    [Fact]
+    public async Task An_evaluator_is_invited_and_its_rating_arrives_once()
+    {
+        var evaluator = _devices.AddEvaluator(101);
+        Assert.Equal(HallBusCommandResult.Acknowledged, await _host.InviteAsync(101, 60).WaitAsync(Timeout));
+        Assert.Equal(60, evaluator.LastInvitation!.Seconds);
+
+        Assert.True(await evaluator.RateAsync(RatingLevel.VerySatisfied).WaitAsync(Timeout));
+        await WaitUntilAsync(() => !_ratings.IsEmpty);
+        var rating = Assert.Single(_ratings);
+        Assert.Equal((101, RatingLevel.VerySatisfied, "非常满意"), (rating.Address, rating.Level, rating.Level.ChineseLabel()));
+    }
+
+    [Fact]
+    public async Task A_device_that_stops_answering_goes_offline_and_comes_back_online_with_its_next_frame()
+    {
+        var caller = _devices.AddCaller(2);
+        Assert.Equal(HallBusCommandResult.Acknowledged, await _host.PingAsync(2).WaitAsync(Timeout));
+        Assert.Equal(DeviceLink.Online, _host.GetDeviceState(2)!.Link);
+
+        caller.IsResponsive = false;
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HallBusCommandResult.NoReply, await _host.PingAsync(2).WaitAsync(Timeout));
+        }
+        Assert.Equal(DeviceLink.Offline, _host.GetDeviceState(2)!.Link);
+
+        caller.IsResponsive = true;
+        Assert.True(await caller.PressAsync(HallBusKey.PauseResume).WaitAsync(Timeout));
+        await WaitUntilAsync(() => _host.GetDeviceState(2)!.Link == DeviceLink.Online);
+        Assert.Equal([DeviceLink.Online, DeviceLink.Offline, DeviceLink.Online],
+            _deviceChanges.Where(c => c.Current.Address == 2).Select(c => c.Current.Link));
+    }
+
+    [Fact]
+    public async Task Garbage_on_the_line_does_not_disturb_the_next_key_press()
+    {
+        var caller = _devices.AddCaller(4);
+        await _devicePort.Stream.WriteAsync(new byte[] { 0xFF, 0x68, 0x04, 0x04, 0x68, 0x04, 0x10, 0x01, 0x01, 0x00, 0x16, 0x68, 0x68, 0x00 });
+        Assert.True(await caller.PressAsync(HallBusKey.StartService).WaitAsync(Timeout));
+        await WaitUntilAsync(() => !_keys.IsEmpty);
+        Assert.Equal(HallBusKey.StartService, Assert.Single(_keys).Key);
+        Assert.True(_host.IsConnected);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var cts = new CancellationTokenSource(Timeout);
+        while (!condition())
+        {
+            await Task.Delay(10, cts.Token);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await Task.WhenAll(_hostRun, _deviceRun).WaitAsync(Timeout);
+        _devicePort.Dispose();
+        _pair.Dispose();
+        _stop.Dispose();
+    }
+}
