@@ -117,13 +117,19 @@ function renderWindows() {
     const busy = w.currentTicket && (w.state === "calling" || w.state === "serving");
     const ticket = el("div", "ticket", busy ? w.currentTicket.number : w.state === "paused" && w.pauseReason ? w.pauseReason : "—");
     ticket.classList.toggle("note", !busy && w.state === "paused" && !!w.pauseReason);
-    const clerk = el("div", "clerk", w.clerk ? `${w.clerk.name}  ${w.clerk.staffCode}  ${w.clerk.unit || ""}` : "");
+    // 工作牌: name and staff number, then the unit.
+    const clerk = el("div", "clerk");
+    if (w.clerk) {
+      clerk.append(el("div", null, `${w.clerk.name} ${w.clerk.staffCode}`), el("div", null, w.clerk.unit || ""));
+    }
     card.append(head, ticket, clerk);
     return card;
   }));
 }
 
 function renderQueues() {
+  // Few services get tall chips; many get one-line chips in two rows.
+  $("queues-list").classList.toggle("roomy", view.queues.length <= 6);
   $("queues-list").replaceChildren(...view.queues.map(q => {
     const chip = el("div", "queue");
     chip.append(el("span", "service", `${q.prefix} · ${q.serviceName}`));
