@@ -1,6 +1,16 @@
+using Hall.DisplayBoard.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
+// Serves the shared SignalR JS client (/_content/Hall.Contracts/…) in every environment, not only Development.
+builder.WebHost.UseStaticWebAssets();
+
+builder.AddHallConnection();
+builder.AddBoard();
+builder.AddLedStrips();
+builder.AddVoice();
+
 var app = builder.Build();
-app.MapGet("/health", () => TypedResults.Ok("ok"));
+app.MapBoard();
 app.Run();
 
 public partial class Program;

@@ -1,0 +1,23 @@
+using Hall.Contracts.Api;
+using Hall.Contracts.Hub;
+
+namespace Hall.DisplayBoard.Board;
+
+/// <summary>Everything the board page draws, already filtered to this board's windows and services.</summary>
+/// <param name="Connected">Whether the display computer is connected to the hall server right now.</param>
+/// <param name="ConnectionChangedAt">When the connection last came up or went down.</param>
+/// <param name="RecentCalls">Newest first; the first one is the call shown large.</param>
+public sealed record BoardView(
+    string HallName,
+    string HallNameEn,
+    string TimeZone,
+    string Language,
+    bool Connected,
+    bool Loaded,
+    DateTimeOffset ConnectionChangedAt,
+    int DisconnectedNoticeSeconds,
+    int BlinkSeconds,
+    string? Notice,
+    IReadOnlyList<WindowInfo> Windows,
+    IReadOnlyList<TicketCalled> RecentCalls,
+    IReadOnlyList<ServiceQueueCount> Queues);

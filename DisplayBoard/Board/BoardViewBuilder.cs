@@ -1,0 +1,29 @@
+using Hall.DisplayBoard.HallConnection;
+using Microsoft.Extensions.Options;
+
+namespace Hall.DisplayBoard.Board;
+
+/// <summary>Builds the page's <see cref="BoardView"/> from the hall state and this board's settings.</summary>
+public sealed class BoardViewBuilder(HallState state, BoardFilter filter, IOptions<BoardOptions> options)
+{
+    public BoardView Build()
+    {
+        var settings = options.Value;
+        var hall = state.Current;
+        var notice = string.IsNullOrWhiteSpace(settings.Notice) ? hall?.Notice : settings.Notice;
+        return new BoardView(
+            HallName: hall?.HallName ?? "",
+            HallNameEn: hall?.HallNameEn ?? "",
+            TimeZone: hall?.TimeZone ?? "Asia/Shanghai",
+            Language: settings.Language,
+            Connected: state.IsConnected,
+            Loaded: hall is not null,
+            ConnectionChangedAt: state.ConnectionChangedAt,
+            DisconnectedNoticeSeconds: settings.DisconnectedNoticeSeconds,
+            BlinkSeconds: settings.BlinkSeconds,
+            Notice: notice,
+            Windows: hall is null ? [] : [.. hall.Windows.Where(w => filter.ShowsWindow(w.Number))],
+            RecentCalls: hall is null ? [] : [.. hall.RecentCalls.Where(c => filter.ShowsWindow(c.WindowNumber)).Take(settings.RecentCalls)],
+            Queues: hall is null ? [] : [.. hall.Queues.Where(q => filter.ShowsService(q.ServiceId))]);
+    }
+}

@@ -1,0 +1,39 @@
+using Hall.DisplayBoard.HallConnection;
+using Hall.DisplayBoard.Led;
+using Hall.Hardware.HallBus;
+using Hall.Hardware.Serial;
+using Microsoft.Extensions.Options;
+
+namespace Hall.DisplayBoard.Extensions;
+
+public static class LedExtensions
+{
+    /// <summary>The window LED strips on the hall bus (only when <c>Led:PortName</c> is set).</summary>
+    public static IHostApplicationBuilder AddLedStrips(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<LedOptions>()
+            .BindConfiguration(LedOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<LedTextComposer>();
+        if (string.IsNullOrWhiteSpace(builder.Configuration[$"{LedOptions.Section}:{nameof(LedOptions.PortName)}"]))
+        {
+            return builder;
+        }
+        builder.Services.AddSingleton(sp =>
+        {
+            var led = sp.GetRequiredService<IOptions<LedOptions>>().Value;
+            var port = new SerialPortOptions { PortName = led.PortName!, BaudRate = led.BaudRate };
+            // The host reopens the port itself when it is unplugged or fails.
+            return new HallBusHost(
+                _ => ValueTask.FromResult(SerialPorts.Open(port).Stream),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<HallBusHost>>(),
+                new HallBusHostOptions { Name = "LED strips " + led.PortName });
+        });
+        builder.Services.AddSingleton<LedStripService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LedStripService>());
+        builder.Services.AddSingleton<IHallObserver>(sp => sp.GetRequiredService<LedStripService>());
+        return builder;
+    }
+}

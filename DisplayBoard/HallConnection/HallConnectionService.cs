@@ -1,0 +1,169 @@
+using Hall.Contracts.Api;
+using Hall.Contracts.Hub;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.Options;
+
+namespace Hall.DisplayBoard.HallConnection;
+
+/// <summary>
+/// Keeps this display computer connected to the hall hub, forever: a new <see cref="HubConnection"/> for every attempt,
+/// waits growing from one second to <see cref="HallServerOptions.ReconnectMaxDelaySeconds"/>, and the hub snapshot loaded
+/// after every (re)connect. Every message goes to <see cref="HallState"/> first and then to each <see cref="IHallObserver"/>.
+/// </summary>
+public sealed partial class HallConnectionService(
+    HallState state,
+    IEnumerable<IHallObserver> observers,
+    IOptions<HallServerOptions> options,
+    ILoggerFactory loggerFactory,
+    TimeProvider timeProvider,
+    ILogger<HallConnectionService> logger) : BackgroundService
+{
+    private readonly IHallObserver[] _observers = [.. observers];
+    // Hub handlers and the snapshot load may run at once; outputs see one message at a time.
+    private readonly SemaphoreSlim _dispatch = new(1, 1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var serverUri = options.Value.ServerUri;
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var connection = HallHubConnection.Create(serverUri, loggerFactory);
+            var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            connection.Closed += error =>
+            {
+                closed.TrySetResult(error);
+                return Task.CompletedTask;
+            };
+            Subscribe(connection, stoppingToken);
+            try
+            {
+                await connection.StartAsync(stoppingToken);
+                // Never hold the dispatch gate here: hub handlers run on the receive loop that completes this call.
+                var snapshot = await connection.InvokeAsync<HallSnapshot>(HallHub.GetSnapshot, stoppingToken);
+                await DispatchAsync(o => o.OnSnapshotAsync(snapshot, stoppingToken), () => state.ApplySnapshot(snapshot));
+                await SetConnectedAsync(true, stoppingToken);
+                LogConnected(serverUri, snapshot.HallName, snapshot.Windows.Count);
+                failures = 0;
+                var error = await closed.Task.WaitAsync(stoppingToken);
+                LogLost(serverUri, error?.Message ?? "closed");
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                failures++;
+                LogAttemptFailed(serverUri, failures, ex.Message);
+            }
+            finally
+            {
+                await connection.DisposeAsync();
+            }
+
+            await SetConnectedAsync(false, stoppingToken);
+            var delay = ReconnectDelay(failures, TimeSpan.FromSeconds(options.Value.ReconnectMaxDelaySeconds));
+            try
+            {
+                await Task.Delay(delay, timeProvider, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>1 s after a lost connection, then 1, 2, 4, … seconds for failed attempts, never more than <paramref name="max"/>.</summary>
+    public static TimeSpan ReconnectDelay(int failures, TimeSpan max)
+    {
+        var seconds = Math.Pow(2, Math.Clamp(failures - 1, 0, 16));
+        return TimeSpan.FromSeconds(Math.Min(seconds, max.TotalSeconds));
+    }
+
+    private void Subscribe(HubConnection connection, CancellationToken stoppingToken)
+    {
+        connection.On<TicketCalled>(nameof(IHallClient.TicketCalled),
+            call => DispatchAsync(o => o.OnTicketCalledAsync(call, stoppingToken), () => state.ApplyCall(call)));
+        connection.On<WindowChanged>(nameof(IHallClient.WindowChanged),
+            changed => DispatchAsync(o => o.OnWindowChangedAsync(changed.Window, stoppingToken), () => state.ApplyWindow(changed.Window)));
+        connection.On<QueueCounts>(nameof(IHallClient.QueueCountsChanged),
+            counts => DispatchAsync(o => o.OnQueueCountsChangedAsync(counts, stoppingToken), () => state.ApplyQueueCounts(counts)));
+        // Issued and changed tickets reach the displays as QueueCountsChanged and WindowChanged; listed so the
+        // client does not log them as unknown methods.
+        connection.On<TicketIssued>(nameof(IHallClient.TicketIssued), _ => Task.CompletedTask);
+        connection.On<TicketChanged>(nameof(IHallClient.TicketChanged), _ => Task.CompletedTask);
+    }
+
+    private async Task SetConnectedAsync(bool connected, CancellationToken cancellationToken)
+    {
+        await _dispatch.WaitAsync(CancellationToken.None);
+        try
+        {
+            if (!state.SetConnected(connected))
+            {
+                return;
+            }
+            foreach (var observer in _observers)
+            {
+                await Observe(observer, o => o.OnConnectionChangedAsync(connected, cancellationToken));
+            }
+        }
+        finally
+        {
+            _dispatch.Release();
+        }
+    }
+
+    private async Task DispatchAsync(Func<IHallObserver, ValueTask> notify, Action apply)
+    {
+        await _dispatch.WaitAsync(CancellationToken.None);
+        try
+        {
+            apply();
+            foreach (var observer in _observers)
+            {
+                await Observe(observer, notify);
+            }
+        }
+        finally
+        {
+            _dispatch.Release();
+        }
+    }
+
+    private async Task Observe(IHallObserver observer, Func<IHallObserver, ValueTask> notify)
+    {
+        try
+        {
+            await notify(observer);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception ex)
+        {
+            // One broken output must not stop the others nor the connection.
+            LogObserverFailed(observer.GetType().Name, ex);
+        }
+    }
+
+    public override void Dispose()
+    {
+        _dispatch.Dispose();
+        base.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to the hall hub at {Server}: {Hall}, {Windows} windows")]
+    private partial void LogConnected(Uri server, string hall, int windows);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the hall hub at {Server} ({Reason}); reconnecting")]
+    private partial void LogLost(Uri server, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not connect to the hall hub at {Server} (attempt {Attempt}): {Reason}")]
+    private partial void LogAttemptFailed(Uri server, int attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The display output {Observer} failed on a hall message")]
+    private partial void LogObserverFailed(string observer, Exception exception);
+}

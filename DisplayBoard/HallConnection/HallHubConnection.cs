@@ -1,0 +1,30 @@
+using System.Net;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Hall.Contracts.Hub;
+
+namespace Hall.DisplayBoard.HallConnection;
+
+/// <summary>Builds a real <see cref="HubConnection"/> to a hall server's hub over <see cref="WebSocketConnectionFactory"/>.</summary>
+public static class HallHubConnection
+{
+    /// <param name="serverUrl">The hall server, for example <c>http://127.0.0.1:5000</c>; the hub path is added.</param>
+    public static HubConnection Create(Uri serverUrl, ILoggerFactory? loggerFactory = null, string hubPath = HallHub.Path)
+    {
+        var builder = new HubConnectionBuilder();
+        builder.Services.AddSingleton<IConnectionFactory, WebSocketConnectionFactory>();
+        builder.Services.AddSingleton<EndPoint>(new UriEndPoint(HubUri(serverUrl, hubPath)));
+        if (loggerFactory is not null)
+        {
+            builder.Services.Replace(ServiceDescriptor.Singleton(loggerFactory));
+        }
+        return builder.Build();
+    }
+
+    /// <summary>The hub address under the server address, keeping a base path such as <c>http://host/hall/</c>.</summary>
+    public static Uri HubUri(Uri serverUrl, string hubPath = HallHub.Path) =>
+        new(serverUrl.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/" + hubPath.TrimStart('/'));
+}

@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Hall.DisplayBoard.HallConnection;
+
+/// <summary>Where the hall server is (section <c>Board</c>, as the start command says <c>--Board:ServerUrl=…</c>).</summary>
+public sealed class HallServerOptions : IValidatableObject
+{
+    public const string Section = "Board";
+
+    /// <summary>The hall server's address, for example <c>http://127.0.0.1:5000</c>.</summary>
+    [Required(ErrorMessage = "Board:ServerUrl is required: the hall server's address, for example http://127.0.0.1:5000 (请配置大厅服务器地址).")]
+    public string ServerUrl { get; set; } = "";
+
+    /// <summary>The longest wait between two connection attempts; waits start at one second and double.</summary>
+    [Range(1, 300, ErrorMessage = "Board:ReconnectMaxDelaySeconds must be between 1 and 300.")]
+    public int ReconnectMaxDelaySeconds { get; set; } = 10;
+
+    public Uri ServerUri => new(ServerUrl);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrEmpty(ServerUrl)
+            && (!Uri.TryCreate(ServerUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https" or "ws" or "wss")))
+        {
+            yield return new ValidationResult(
+                $"Board:ServerUrl '{ServerUrl}' is not an http:// or https:// address (大厅服务器地址无效).", [nameof(ServerUrl)]);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System.Threading.Channels;
+using Hall.Hardware.Voice;
+using Microsoft.Extensions.Options;
+
+namespace Hall.DisplayBoard.Voice;
+
+/// <summary>
+/// Speaks announcements one after the other, in the order they were called: one reader of one queue, so two calls
+/// never overlap. Each is prepared for clear reading (<see cref="SpeechText"/>), synthesized, repeated with a pause
+/// (said twice by default) and handed to the output.
+/// </summary>
+public sealed partial class AnnouncementQueue(
+    ISpeechSynthesizer synthesizer,
+    IAnnouncementOutput output,
+    IOptions<VoiceOptions> options,
+    ILogger<AnnouncementQueue> logger) : BackgroundService
+{
+    private readonly Channel<Announcement> _queue = Channel.CreateUnbounded<Announcement>(new UnboundedChannelOptions { SingleReader = true });
+
+    public void Enqueue(Announcement announcement)
+    {
+        _queue.Writer.TryWrite(announcement);
+        LogQueued(announcement.Number, announcement.WindowNumber);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var repeat = options.Value.Repeat;
+        var gap = TimeSpan.FromMilliseconds(options.Value.GapMilliseconds);
+        await foreach (var announcement in _queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                var audio = await synthesizer.SynthesizeAsync(SpeechText.Prepare(announcement.Text), stoppingToken);
+                await output.DeliverAsync(announcement, audio.Repeat(repeat, gap), stoppingToken);
+                LogSpoken(announcement.Text);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                // A failed announcement must not silence the next ones.
+                LogFailed(announcement.Text, ex);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Announcement for {Number} at window {Window} queued")]
+    private partial void LogQueued(string number, int window);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Announced: {Text}")]
+    private partial void LogSpoken(string text);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not announce '{Text}'")]
+    private partial void LogFailed(string text, Exception exception);
+}
