@@ -31,12 +31,15 @@ public sealed class HallServerClient(HttpClient http)
         }
     }
 
-    public async Task<IssueOutcome> IssueTicketAsync(IssueTicketRequest request, CancellationToken cancellationToken)
+    /// <param name="idempotencyKey">One key per citizen's take: the server answers a retry with the same ticket.</param>
+    public async Task<IssueOutcome> IssueTicketAsync(IssueTicketRequest request, string idempotencyKey, CancellationToken cancellationToken)
     {
         HttpResponseMessage response;
         try
         {
-            response = await http.PostAsJsonAsync("api/tickets", request, Json, cancellationToken);
+            using var message = new HttpRequestMessage(HttpMethod.Post, "api/tickets") { Content = JsonContent.Create(request, options: Json) };
+            message.Headers.Add("Idempotency-Key", idempotencyKey);
+            response = await http.SendAsync(message, cancellationToken);
         }
         catch (HttpRequestException exception) when (exception.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
         {

@@ -5,10 +5,10 @@ using Hall.KioskApp.Printing;
 namespace Hall.KioskApp.Taking;
 
 /// <summary>
-/// Takes a ticket for a citizen: issue at the hall server, then print. The rules that keep one citizen to one number:
-/// a request that never reached the server is tried once more; a request whose answer was lost is tried again only
-/// when an ID number makes the server recognise it (it answers the existing ticket as a duplicate); otherwise the
-/// citizen is told that the result is unknown, and nothing is shown or printed. A failed print leaves the ticket valid.
+/// Takes a ticket for a citizen: issue at the hall server, then print. One citizen's take carries one idempotency
+/// key, so a request that did not get through, or whose answer was lost, is tried again safely: the server answers a
+/// retry with the same ticket, never a second number. If no try is confirmed, the citizen is told the result is
+/// unknown and nothing is shown or printed. A failed print leaves the ticket valid.
 /// </summary>
 public sealed partial class TicketTaking(
     HallServerClient server,
@@ -17,8 +17,11 @@ public sealed partial class TicketTaking(
     TimeProvider time,
     ILogger<TicketTaking> logger)
 {
-    /// <summary>Pause before the one retry of a request that could not connect.</summary>
+    /// <summary>Pause before each retry of a take that was not confirmed.</summary>
     public static readonly TimeSpan ReconnectDelay = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Tries of one take in all; the citizen waits at most a few seconds at the screen.</summary>
+    public const int Attempts = 3;
 
     public async Task<(TakeResponse? Taken, TakeFailure? Failure)> TakeAsync(IssueTicketRequest request, CancellationToken cancellationToken)
     {
@@ -34,29 +37,19 @@ public sealed partial class TicketTaking(
             Priority = Blank(request.Priority),
         };
 
-        var outcome = await server.IssueTicketAsync(request, cancellationToken);
-        if (outcome is IssueOutcome.NotDelivered first)
+        var idempotencyKey = Guid.NewGuid().ToString("N");
+        var outcome = await server.IssueTicketAsync(request, idempotencyKey, cancellationToken);
+        for (var attempt = 2; attempt <= Attempts && outcome is IssueOutcome.NotDelivered or IssueOutcome.Unconfirmed; attempt++)
         {
-            LogRetryingUndelivered(first.Reason);
+            LogRetrying(outcome is IssueOutcome.NotDelivered n ? n.Reason : ((IssueOutcome.Unconfirmed)outcome).Reason, attempt);
             await Task.Delay(ReconnectDelay, time, cancellationToken);
-            outcome = await server.IssueTicketAsync(request, cancellationToken);
-        }
-        var recovered = false;
-        if (outcome is IssueOutcome.Unconfirmed lost && request.IdNumber is not null)
-        {
-            // Safe: the server keeps one waiting ticket per ID number and service, and answers a second request with it.
-            LogAskingAgainWithIdNumber(lost.Reason);
-            outcome = await server.IssueTicketAsync(request, cancellationToken);
-            recovered = true;
+            outcome = await server.IssueTicketAsync(request, idempotencyKey, cancellationToken);
         }
 
         switch (outcome)
         {
             case IssueOutcome.Issued issued:
                 return (await PrintAsync(issued.Ticket, cancellationToken), null);
-            case IssueOutcome.Refused { ExistingTicket: { } existing } when recovered:
-                // The lost answer had issued this ticket: it is ours, not a second number.
-                return (await PrintAsync(existing, cancellationToken), null);
             case IssueOutcome.Refused refused:
                 if (refused.ExistingTicket is not null)
                 {
@@ -113,11 +106,8 @@ public sealed partial class TicketTaking(
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Issuing did not reach the hall server ({Reason}); trying once more")]
-    private partial void LogRetryingUndelivered(string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The answer to issuing was lost ({Reason}); asking again with the ID number, which the server deduplicates")]
-    private partial void LogAskingAgainWithIdNumber(string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Issuing was not confirmed ({Reason}); try {Attempt} with the same idempotency key")]
+    private partial void LogRetrying(string reason, int attempt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The hall server refused the ticket ({Status}): {Detail}")]
     private partial void LogRefused(int status, string? detail);

@@ -9,6 +9,9 @@ namespace Hall.QueueService.Api;
 /// <summary>Taking a number and following a ticket.</summary>
 public static class TicketsApi
 {
+    /// <summary>Sent by kiosks with each take, so that a retry after a lost answer gets the same ticket.</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
     public static RouteGroupBuilder MapTicketsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/tickets").WithTags("Tickets");
@@ -20,7 +23,8 @@ public static class TicketsApi
     public static async Task<Created<IssuedTicket>> IssueAsync(IssueTicketRequest request, TicketIssuer issuer, IOptions<QueueStorageOptions> options, HttpContext http)
     {
         var baseUrl = options.Value.PublicBaseUrl is { Length: > 0 } configured ? configured : $"{http.Request.Scheme}://{http.Request.Host}";
-        var ticket = await issuer.IssueAsync(request, RequestActor.From(http), baseUrl, http.RequestAborted);
+        var key = http.Request.Headers[IdempotencyKeyHeader].ToString();
+        var ticket = await issuer.IssueAsync(request, RequestActor.From(http), baseUrl, key.Length == 0 ? null : key, http.RequestAborted);
         return TypedResults.Created($"/api/tickets/{ticket.Id}", ticket);
     }
 

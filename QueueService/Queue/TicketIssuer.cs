@@ -14,7 +14,9 @@ public sealed class TicketIssuer(
     HallEventPublisher publisher,
     TimeProvider time)
 {
-    public async Task<IssuedTicket> IssueAsync(IssueTicketRequest request, Actor actor, string trackingBaseUrl, CancellationToken cancellationToken = default)
+    /// <param name="idempotencyKey">The client's key for this take: a retry with the same key answers the same ticket.</param>
+    public async Task<IssuedTicket> IssueAsync(IssueTicketRequest request, Actor actor, string trackingBaseUrl, string? idempotencyKey = null,
+        CancellationToken cancellationToken = default)
     {
         var catalog = hall.Current;
         var now = time.GetUtcNow();
@@ -44,6 +46,11 @@ public sealed class TicketIssuer(
                 $"“{service.Name}”的取号时间为 {HallCatalog.Describe(catalog.TicketingHours(service))}，现在不能取号。Tickets for this service are issued {HallCatalog.Describe(catalog.TicketingHours(service))} only.");
         }
 
+        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > 100 || !idempotencyKey.All(c => c is > ' ' and < (char)127)))
+        {
+            throw QueueRuleException.BadRequest("invalidIdempotencyKey", "Idempotency-Key 应为1–100个可见ASCII字符。Idempotency-Key must be 1–100 visible ASCII characters.");
+        }
+
         string? idHash = null;
         string? idMasked = null;
         if (request.IdNumber is { Length: > 0 } rawId)
@@ -61,6 +68,17 @@ public sealed class TicketIssuer(
         int ahead;
         await using (var scope = await database.BeginWriteAsync(cancellationToken))
         {
+            if (idempotencyKey is not null)
+            {
+                var replay = await scope.Connection.QuerySingleOrDefaultAsync<TicketRow>(
+                    "SELECT * FROM tickets WHERE hall_id = @hall AND idempotency_key = @idempotencyKey",
+                    new { hall = catalog.HallId, idempotencyKey }, scope.Transaction);
+                if (replay is not null)
+                {
+                    // The answer to the first try was lost on its way to the kiosk: this is the same take.
+                    return await DescribeAsync(scope, catalog, catalog.FindService(replay.ServiceId) ?? service, replay, now, trackingBaseUrl);
+                }
+            }
             if (idHash is not null)
             {
                 var existing = await scope.Connection.QuerySingleOrDefaultAsync<TicketRow>(
@@ -97,6 +115,7 @@ public sealed class TicketIssuer(
                 IdHash = idHash,
                 IdMasked = idMasked,
                 Source = actor.Device,
+                IdempotencyKey = idempotencyKey,
             };
             ahead = await WaitEstimator.CountAheadAsync(scope.Connection, scope.Transaction, catalog.HallId, hallDate, serviceId, (int)priority, ticket.IssuedAt, ticket.Number, now);
             ticket.EstimatedWaitMinutes = await WaitEstimator.EstimateMinutesAsync(scope.Connection, scope.Transaction, catalog, service, ahead, hallDate);
@@ -104,9 +123,9 @@ public sealed class TicketIssuer(
             await scope.Connection.ExecuteAsync(
                 """
                 INSERT INTO tickets (id, hall_id, hall_date, service_id, issued_service_id, number, priority, status, issued_at,
-                                     id_hash, id_masked, source, estimated_wait_minutes)
+                                     id_hash, id_masked, source, estimated_wait_minutes, idempotency_key)
                 VALUES (@Id, @HallId, @HallDate, @ServiceId, @IssuedServiceId, @Number, @Priority, @Status, @IssuedAt,
-                        @IdHash, @IdMasked, @Source, @EstimatedWaitMinutes)
+                        @IdHash, @IdMasked, @Source, @EstimatedWaitMinutes, @IdempotencyKey)
                 """,
                 ticket, scope.Transaction);
             await EventLog.AppendAsync(scope, catalog.HallId, EventKinds.Issued, now, hallDate, actor with { StaffCode = actor.StaffCode ?? request.StaffCode },

@@ -27,6 +27,7 @@ public sealed class TicketRow
     public string? IdMasked { get; set; }
     public string? AppointmentCode { get; set; }
     public string? Source { get; set; }
+    public string? IdempotencyKey { get; set; }
     public int EstimatedWaitMinutes { get; set; }
     public int? RatingLevel { get; set; }
     public long? RatedAt { get; set; }

@@ -29,6 +29,8 @@ public sealed class TicketTakingTests
     {
         public int Posts { get; private set; }
 
+        public List<string> IdempotencyKeys { get; } = [];
+
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             if (request.RequestUri!.AbsolutePath == "/api/devices/status")
@@ -37,6 +39,7 @@ public sealed class TicketTakingTests
             }
             var answer = answers[Math.Min(Posts, answers.Length - 1)];
             Posts++;
+            IdempotencyKeys.Add(string.Join(",", request.Headers.GetValues("Idempotency-Key")));
             return Task.FromResult(answer(request));
         }
     }
@@ -66,8 +69,13 @@ public sealed class TicketTakingTests
         return (new TicketTaking(client, printer, new RecentTickets(), TimeProvider.System, NullLogger<TicketTaking>.Instance), folder);
     }
 
+    private static HttpResponseMessage IssuedAgain(HttpRequestMessage _) => new(HttpStatusCode.Created)
+    {
+        Content = JsonContent.Create(Existing, options: JsonSerializerOptions.Web),
+    };
+
     [Fact]
-    public async Task A_lost_answer_without_an_id_number_is_not_retried_and_nothing_is_shown_or_printed()
+    public async Task A_take_whose_answers_are_all_lost_shows_and_prints_nothing()
     {
         var server = new ScriptedServer(LostAnswer);
         var (taking, folder) = Create(server);
@@ -77,22 +85,24 @@ public sealed class TicketTakingTests
         Assert.Null(taken);
         Assert.Equal(503, failure!.StatusCode);
         Assert.Equal("issueUnconfirmed", failure.Problem["code"]?.ToString());
-        Assert.Equal(1, server.Posts);
+        Assert.Equal(TicketTaking.Attempts, server.Posts);
+        Assert.Single(server.IdempotencyKeys.Distinct());
         Assert.Empty(Directory.GetFiles(folder));
     }
 
     [Fact]
-    public async Task A_lost_answer_with_an_id_number_is_recovered_as_the_same_ticket_not_a_second_one()
+    public async Task A_lost_answer_is_retried_with_the_same_idempotency_key_and_printed_once()
     {
-        var server = new ScriptedServer(LostAnswer, Duplicate);
+        var server = new ScriptedServer(LostAnswer, IssuedAgain);
         var (taking, folder) = Create(server);
 
-        var (taken, failure) = await taking.TakeAsync(new IssueTicketRequest(1, IdNumber: "11010519491231002x"), CancellationToken.None);
+        var (taken, failure) = await taking.TakeAsync(new IssueTicketRequest(1), CancellationToken.None);
 
         Assert.Null(failure);
         Assert.Equal("A003", taken!.Ticket.Number);
         Assert.True(taken.Printed);
         Assert.Equal(2, server.Posts);
+        Assert.Equal(server.IdempotencyKeys[0], server.IdempotencyKeys[1]);
         Assert.Equal(["A003.bin"], Directory.GetFiles(folder).Select(Path.GetFileName));
     }
 

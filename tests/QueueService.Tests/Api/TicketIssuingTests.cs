@@ -133,5 +133,27 @@ public sealed class TicketIssuingTests : IDisposable
         Assert.Equal(TicketPriority.Green, green.Priority);
     }
 
+    [Fact]
+    public async Task A_retry_with_the_same_idempotency_key_gets_the_same_ticket_not_a_second_one()
+    {
+        var client = _hall.CreateClient();
+        async Task<IssuedTicket> TakeAsync(string key)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/tickets") { Content = JsonContent.Create(new { serviceId = 1 }) };
+            request.Headers.Add("Idempotency-Key", key);
+            var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<IssuedTicket>(Json.Options))!;
+        }
+
+        var first = await TakeAsync("kiosk-1:7f3c");
+        var retried = await TakeAsync("kiosk-1:7f3c");
+        var other = await TakeAsync("kiosk-1:9a01");
+
+        Assert.Equal(first.Id, retried.Id);
+        Assert.Equal("A001", retried.Number);
+        Assert.Equal("A002", other.Number);
+    }
+
     public void Dispose() => _hall.Dispose();
 }
