@@ -20,7 +20,7 @@ public static class DevicesApi
         return group;
     }
 
-    public static async Task<NoContent> ReportAsync(DeviceStatusReport report, QueueDatabase database, HallCatalogHolder hall, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<NoContent> ReportAsync(DeviceStatusReport report, DeviceStatusStore store, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(report.DeviceId) || report.DeviceId.Length > 100)
         {
@@ -30,15 +30,7 @@ public static class DevicesApi
         {
             throw QueueRuleException.BadRequest("invalidStatus", $"status 只能是 {string.Join("、", Statuses)}。status must be one of {string.Join(", ", Statuses)}.");
         }
-        await using var scope = await database.BeginWriteAsync(cancellationToken);
-        await scope.Connection.ExecuteAsync(
-            """
-            INSERT INTO device_status (hall_id, device_id, kind, status, detail, updated_at) VALUES (@hall, @DeviceId, @Kind, @Status, @Detail, @now)
-            ON CONFLICT (hall_id, device_id) DO UPDATE SET kind = excluded.kind, status = excluded.status, detail = excluded.detail, updated_at = excluded.updated_at
-            """,
-            new { hall = hall.Current.HallId, report.DeviceId, Kind = report.Kind ?? "device", report.Status, report.Detail, now = time.GetUtcNow().ToUnixMs() },
-            scope.Transaction);
-        await scope.CommitAsync(cancellationToken);
+        await store.UpsertAsync(report.DeviceId, report.Kind, report.Status, report.Detail, cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -1,10 +1,12 @@
 using Hall.QueueService.Api;
+using Hall.QueueService.HallBus;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Hubs;
 using Hall.QueueService.Queue;
 using Hall.QueueService.Storage;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 
 namespace Hall.QueueService.Extensions;
 
@@ -32,6 +34,15 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<QueueCountsBroadcaster>();
         services.AddHostedService(sp => sp.GetRequiredService<QueueCountsBroadcaster>());
         services.AddSingleton<IHallEventSink, HubBroadcaster>();
+        services.AddSingleton<DeviceStatusStore>();
+
+        // Hardware callers and evaluators on the hall bus (off without Bus:PortName).
+        services.AddOptions<HallBusOptions>().BindConfiguration(HallBusOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HallBusOptions>, HallBusOptionsValidator>();
+        services.AddSingleton<CallerKeyHandler>();
+        services.AddSingleton<HallBusOutbox>();
+        services.AddSingleton<IHallEventSink>(sp => sp.GetRequiredService<HallBusOutbox>());
+        services.AddHostedService<HallBusService>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemHandler>();

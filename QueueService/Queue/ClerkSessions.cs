@@ -124,6 +124,20 @@ public sealed class ClerkSessions(
         return row is null ? null : new ClerkSession(row.Id, row.WindowNumber, row.StaffCode, row.Post);
     }
 
+    /// <summary>The open session of a window (for a hardware caller acting for the clerk logged in there), or null.</summary>
+    public async Task<ClerkSession?> FindOpenSessionAsync(int windowNumber, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<SessionRow>(
+            """
+            SELECT s.id, s.window_number, s.staff_code, s.post FROM window_states w
+            JOIN window_sessions s ON s.id = w.session_id
+            WHERE w.hall_id = @hall AND w.window_number = @window AND s.ended_at IS NULL
+            """,
+            new { hall = hall.Current.HallId, window = windowNumber });
+        return row is null ? null : new ClerkSession(row.Id, row.WindowNumber, row.StaffCode, row.Post);
+    }
+
     private sealed class SessionRow
     {
         public string Id { get; set; } = "";

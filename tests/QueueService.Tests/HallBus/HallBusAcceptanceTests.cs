@@ -1,0 +1,190 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using Hall.Contracts.Api;
+using Hall.Hardware.HallBus;
+using Hall.Hardware.Serial;
+using Hall.Hardware.Simulators;
+using Hall.QueueService.Tests.Infrastructure;
+using Hall.TestSupport;
+using Hall.TestSupport.Processes;
+using Hall.TestSupport.Serial;
+
+namespace Hall.QueueService.Tests.HallBus;
+
+/// <summary>
+/// The real QueueService process with its hall bus on one end of a socat pseudo-terminal pair; on the other end the
+/// test writes device frames byte for byte, while simulated devices answer the server's commands (SHOW, BEEP, INVITE, PING).
+/// </summary>
+public sealed class HallBusAcceptanceTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly ConcurrentQueue<HallBusFrame> _atDevices = new();
+    private PseudoTerminalPair _pair = null!;
+    private ISerialPort _devicePort = null!;
+    private Task _devicesRun = null!;
+    private HostProcess _server = null!;
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        _pair = await PseudoTerminalPair.StartAsync();
+        _devicePort = SerialPorts.Open(_pair.SecondPath, 9600);
+        var devices = new SimulatedBus(_devicePort.Stream);
+        for (var window = 1; window <= 8; window++)
+        {
+            devices.AddCaller(window);
+            devices.AddEvaluator(100 + window);
+        }
+        devices.FrameReceived += (_, frame) => _atDevices.Enqueue(frame);
+        _devicesRun = devices.RunAsync(_stop.Token);
+        _server = await HostProcess.StartAsync("QueueService", FreePort.Next(),
+        [
+            "--Queue:DataDirectory=" + TestPaths.NewTempDirectory("bus"),
+            "--Bus:PortName=" + _pair.FirstPath,
+            "--Bus:PingIntervalSeconds=1",
+        ]);
+        _http = new HttpClient { BaseAddress = new Uri(_server.BaseUrl) };
+        // The server shows each window's state on its caller once the port is open.
+        await WaitForFrameAsync(f => f.Address == 1 && f.Function == HallBusFunction.Show);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _server.DisposeAsync();
+        await _stop.CancelAsync();
+        try
+        {
+            await _devicesRun.WaitAsync(Timeout);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+        }
+        _devicePort.Dispose();
+        _pair.Dispose();
+    }
+
+    [Fact]
+    public async Task Caller_keys_act_once_finishing_invites_the_evaluator_and_its_rating_binds_once()
+    {
+        // Nobody logged in at window 1: the key is acknowledged and refused with a beep.
+        await WriteAsync(Hex("68 04 04 68 01 10 01 01 13 16"));
+        await WaitForFrameAsync(f => Encoded(f) == "68 03 03 68 01 90 01 92 16");
+        await WaitForFrameAsync(f => f.Address == 1 && f.Function == HallBusFunction.Beep);
+
+        var first = await IssueAsync();
+        var second = await IssueAsync();
+        var login = await (await _http.PostAsJsonAsync("/api/windows/1/login", new { staffCode = "1001", pin = "1234" })).Content.ReadFromJsonAsync<LoginResponse>(Json.Options);
+        Assert.NotNull(login);
+
+        // Call next, then the same frame again (the device missed our acknowledgement): acknowledged twice, acts once.
+        var callNext = Key(sequence: 2, HallBusKey.CallNext);
+        await WriteAsync(callNext);
+        await WaitForFrameAsync(f => Encoded(f) == "68 03 03 68 01 90 02 93 16");
+        await WriteAsync(callNext);
+        await WaitUntilAsync(() => _atDevices.Count(f => Encoded(f) == "68 03 03 68 01 90 02 93 16") == 2);
+        await WaitForWindowAsync(w => w.State == WindowState.Calling && w.CurrentTicket?.Id == first.Id);
+        await WaitForFrameAsync(f => f.Address == 1 && f.Function == HallBusFunction.Show && ShownText(f) == "A001 呼叫中");
+
+        await WriteAsync(Key(sequence: 3, HallBusKey.StartService));
+        await WaitForWindowAsync(w => w.State == WindowState.Serving && w.CurrentTicket?.Id == first.Id);
+        Assert.Equal(TicketStatus.Waiting, (await TicketAsync(second.Id)).Status); // the repeat did not call a second ticket
+
+        await WriteAsync(Key(sequence: 4, HallBusKey.Finish));
+        await WaitForFrameAsync(f => Encoded(f) == "68 03 03 68 01 90 04 95 16");
+        var invite = await WaitForFrameAsync(f => f.Address == 101 && f.Function == HallBusFunction.Invite);
+        Assert.Equal(60, invite.Data.Span[0]);
+        Assert.Equal(TicketStatus.Done, (await TicketAsync(first.Id)).Status);
+
+        // The evaluator's press binds to the finished ticket; a second press changes nothing.
+        await WriteAsync(Hex("68 04 04 68 65 11 07 05 82 16"));
+        await WaitForFrameAsync(f => Encoded(f) == "68 03 03 68 65 91 07 FD 16");
+        await WaitUntilAsync(async () => (await TicketAsync(first.Id)).Rating is not null);
+        Assert.Equal(new RatingView(5, "非常满意"), (await TicketAsync(first.Id)).Rating);
+        await WriteAsync(Encode(HallBusFrames.Rating(101, 8, RatingLevel.VeryDissatisfied)));
+        await WaitForFrameAsync(f => f == HallBusFrames.Acknowledge(101, HallBusFunction.Rating, 8));
+
+        // Garbage, a bad checksum and a truncated frame: none acknowledged, none acts (each would finish or call).
+        await WriteAsync([0x00, 0x68, 0x13, 0x37, 0xFF, 0x16, 0x68, 0x68, 0x42]);
+        var badChecksum = Key(sequence: 20, HallBusKey.CallNext);
+        badChecksum[^2] ^= 0x5A;
+        await WriteAsync(badChecksum);
+        await WriteAsync(Key(sequence: 21, HallBusKey.CallNext)[..^2]);
+        await WriteAsync(new byte[12]);
+
+        // Events are handled in order: once this call is done, everything sent before it has been handled.
+        await WriteAsync(Key(sequence: 22, HallBusKey.CallNext));
+        await WaitForWindowAsync(w => w.State == WindowState.Calling && w.CurrentTicket?.Id == second.Id);
+        Assert.Equal(new RatingView(5, "非常满意"), (await TicketAsync(first.Id)).Rating);
+        Assert.DoesNotContain(_atDevices, f => f.Address == 1 && f.Function == HallBusFunctions.ReplyTo(HallBusFunction.Key) && f.Sequence is 20 or 21);
+        Assert.Equal(TicketStatus.Called, (await TicketAsync(second.Id)).Status);
+
+        Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("/health")).StatusCode);
+        Assert.False(_server.HasExited);
+    }
+
+    [Fact]
+    public async Task Callers_and_evaluators_that_answer_pings_are_reported_online()
+    {
+        await WaitUntilAsync(async () =>
+        {
+            var devices = await _http.GetFromJsonAsync<List<DeviceStatus>>("/api/devices", Json.Options);
+            return devices!.Any(d => d.DeviceId == "bus:1" && d.Kind == "caller" && d.Status == "online")
+                && devices!.Any(d => d.DeviceId == "bus:101" && d.Kind == "evaluator" && d.Status == "online");
+        });
+    }
+
+    private sealed record DeviceStatus(string DeviceId, string Kind, string Status, string? Detail);
+
+    private async Task<IssuedTicket> IssueAsync()
+    {
+        var response = await _http.PostAsJsonAsync("/api/tickets", new { serviceId = 1 });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<IssuedTicket>(Json.Options))!;
+    }
+
+    private async Task<TicketView> TicketAsync(Guid id) => (await _http.GetFromJsonAsync<TicketView>($"/api/tickets/{id}", Json.Options))!;
+
+    private Task WaitForWindowAsync(Func<WindowInfo, bool> condition) =>
+        WaitUntilAsync(async () => condition((await _http.GetFromJsonAsync<WindowInfo>("/api/windows/1", Json.Options))!));
+
+    private async Task WriteAsync(byte[] bytes)
+    {
+        await _devicePort.Stream.WriteAsync(bytes);
+        await _devicePort.Stream.FlushAsync();
+    }
+
+    private async Task<HallBusFrame> WaitForFrameAsync(Func<HallBusFrame, bool> match)
+    {
+        HallBusFrame? found = null;
+        await WaitUntilAsync(() => (found = _atDevices.FirstOrDefault(match)) is not null);
+        return found!;
+    }
+
+    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The condition did not come true within " + Timeout);
+            }
+            await Task.Delay(50);
+        }
+    }
+
+    private static byte[] Key(byte sequence, HallBusKey key) => Encode(HallBusFrames.Key(1, sequence, key));
+
+    private static byte[] Encode(HallBusFrame frame) => HallBusFrameEncoder.Encode(frame);
+
+    private static string Encoded(HallBusFrame frame) => Convert.ToHexString(Encode(frame)).Chunk(2).Select(c => new string(c)).Aggregate((a, b) => a + " " + b);
+
+    private static string ShownText(HallBusFrame show) => HallBusText.Decode(show.Data.Span[1..]);
+
+    private static byte[] Hex(string text) => Convert.FromHexString(text.Replace(" ", ""));
+}
