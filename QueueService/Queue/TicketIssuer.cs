@@ -101,9 +101,12 @@ public sealed class TicketIssuer(
                     $"“{service.Name}”今日号源已取完（每日 {service.DailyQuota} 个），请明天再来或预约。Today's {service.DailyQuota} tickets for this service are all taken.");
             }
 
+            // Read the clock only now that the service's counter row is ours: issue times then follow the numbers,
+            // so no ticket is ever called before a lower number issued a moment earlier.
+            var issuedAt = time.GetUtcNow();
             ticket = new TicketRow
             {
-                Id = Guid.CreateVersion7(now).ToString("D"),
+                Id = Guid.CreateVersion7(issuedAt).ToString("D"),
                 HallId = catalog.HallId,
                 HallDate = hallDate,
                 ServiceId = serviceId,
@@ -111,7 +114,7 @@ public sealed class TicketIssuer(
                 Number = TicketNumbering.Format(service.Prefix, sequence),
                 Priority = (int)priority,
                 Status = (int)TicketStatus.Waiting,
-                IssuedAt = now.ToUnixMs(),
+                IssuedAt = issuedAt.ToUnixMs(),
                 IdHash = idHash,
                 IdMasked = idMasked,
                 Source = actor.Device,
@@ -128,14 +131,14 @@ public sealed class TicketIssuer(
                         @IdHash, @IdMasked, @Source, @EstimatedWaitMinutes, @IdempotencyKey)
                 """,
                 ticket, scope.Transaction);
-            await EventLog.AppendAsync(scope, catalog.HallId, EventKinds.Issued, now, hallDate, actor with { StaffCode = actor.StaffCode ?? request.StaffCode },
+            await EventLog.AppendAsync(scope, catalog.HallId, EventKinds.Issued, issuedAt, hallDate, actor with { StaffCode = actor.StaffCode ?? request.StaffCode },
                 ticket.Id, serviceId, priority == TicketPriority.Normal ? null : "priority=" + PriorityName(priority));
             await scope.CommitAsync(cancellationToken);
         }
 
         await publisher.PublishAsync(
         [
-            new TicketIssuedEvent(new TicketIssued(ticket.TicketId, ticket.Number, serviceId, service.Name, priority, now, ahead)),
+            new TicketIssuedEvent(new TicketIssued(ticket.TicketId, ticket.Number, serviceId, service.Name, priority, catalog.ToOffset(TimeConversions.FromUnixMs(ticket.IssuedAt)), ahead)),
             new QueueChangedEvent(),
         ], cancellationToken);
         return Describe(catalog, service, ticket, ahead, ticket.EstimatedWaitMinutes, trackingBaseUrl, null);
