@@ -1,4 +1,5 @@
 using Hall.QueueService.Api;
+using Hall.QueueService.FollowUps;
 using Hall.QueueService.Hubs;
 using Hall.QueueService.Pages;
 
@@ -14,6 +15,7 @@ public static class EndpointExtensions
         app.MapTicketsApi();
         app.MapWindowsApi();
         app.MapDevicesApi();
+        app.MapFollowUpsApi();
         app.MapHub<HallHub>(Contracts.Hub.HallHub.Path);
         app.MapPages();
         return app;

@@ -23,6 +23,8 @@ public sealed record HallDefinition
     public int NormalAfterPriorityCalls { get; init; } = 3;
     public int MaxRecalls { get; init; } = 3;
     public int RatingTimeoutSeconds { get; init; } = 60;
+    /// <summary>Working days (Monday to Friday) a bad rating's follow-up (回访/整改) has until its deadline.</summary>
+    public int FollowUpWorkingDays { get; init; } = 15;
     public string? Notice { get; init; }
     public IReadOnlyList<ServiceDefinition> Services { get; init; } = [];
     public IReadOnlyList<WindowDefinition> Windows { get; init; } = [];

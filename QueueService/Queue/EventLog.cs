@@ -21,6 +21,8 @@ public static class EventKinds
     public const string Logout = "logout";
     public const string Paused = "paused";
     public const string Resumed = "resumed";
+    public const string FollowUpOpened = "followUpOpened";
+    public const string FollowUpClosed = "followUpClosed";
 }
 
 /// <summary>Writes event rows inside the transaction that changes the state they describe.</summary>

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Hall.Contracts.Api;
+using Hall.Hardware.HallBus;
 using Hall.Contracts.Hub;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Storage;
@@ -40,7 +41,7 @@ public sealed class HallQueries(QueueDatabase database, HallCatalogHolder hall, 
         row.StatusValue,
         row.PriorityValue,
         row.WindowNumber,
-        row.RatingLevel is { } level ? new RatingView(level, RatingLevels.Label(level)) : null,
+        row.RatingLevel is { } level ? new RatingView(level, ((RatingLevel)level).ChineseLabel()) : null,
         ahead,
         minutes,
         row.RecallCount,

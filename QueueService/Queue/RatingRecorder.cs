@@ -1,6 +1,8 @@
 using Dapper;
 using Hall.Contracts.Api;
+using Hall.Hardware.HallBus;
 using Hall.Contracts.Hub;
+using Hall.QueueService.FollowUps;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Storage;
 
@@ -23,7 +25,7 @@ public sealed class RatingRecorder(
         {
             throw QueueRuleException.NotFound("unknownWindow", $"没有 {windowNumber} 号窗口。There is no window {windowNumber}.");
         }
-        if (level is not { } value || !RatingLevels.IsValid(value))
+        if (level is not { } value || !RatingLevels.IsDefined((byte)Math.Clamp(value, 0, 255)))
         {
             throw QueueRuleException.BadRequest("invalidLevel", "评价等级应为 1（非常不满意）到 5（非常满意）。level must be 1 to 5.");
         }
@@ -48,7 +50,11 @@ public sealed class RatingRecorder(
             await scope.Connection.ExecuteAsync("UPDATE tickets SET rating_level = @RatingLevel, rated_at = @RatedAt WHERE id = @Id", ticket, scope.Transaction);
             await EventLog.AppendAsync(scope, catalog.HallId, EventKinds.Rated, now, catalog.HallDate(now).ToKey(),
                 actor with { WindowNumber = windowNumber, StaffCode = ticket.StaffCode }, ticket.Id, ticket.ServiceId,
-                $"level={value};label={RatingLevels.Label(value)}");
+                $"level={value};label={((RatingLevel)value).ChineseLabel()}");
+            if (((RatingLevel)value).IsBad())
+            {
+                await FollowUpRecords.OpenAsync(scope, catalog, ticket, value, now, actor);
+            }
             await scope.CommitAsync(cancellationToken);
         }
         await publisher.PublishAsync(
