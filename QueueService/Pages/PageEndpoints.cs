@@ -7,6 +7,8 @@ public static class PageEndpoints
     {
         // The tracking link printed on a ticket as a QR code: /t/{ticket id}.
         app.MapGet("/t/{id:guid}", (Guid id, IWebHostEnvironment environment) => Page(environment, "track.html")).ExcludeFromDescription();
+        // The software evaluator on a tablet at a window: /rate/{window number}.
+        app.MapGet("/rate/{number:int}", (int number, IWebHostEnvironment environment) => Page(environment, "rate/index.html")).ExcludeFromDescription();
         return app;
     }
 
