@@ -1,4 +1,5 @@
 using Hall.Hardware.Printing;
+using Hall.KioskApp.HallServer;
 using Hall.KioskApp.Options;
 using Hall.KioskApp.Printing;
 using Microsoft.Extensions.Options;
@@ -19,12 +20,15 @@ public static class KioskInfoApi
         return app;
     }
 
-    public static Microsoft.AspNetCore.Http.HttpResults.Ok<KioskInfo> GetInfo(IOptions<KioskOptions> options, TicketPrinter printer)
+    public static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<KioskInfo>> GetInfo(IOptions<KioskOptions> options, TicketPrinter printer, HallServerClient server, CancellationToken cancellationToken)
     {
+        var hallName = options.Value.HallName is { Length: > 0 } configured
+            ? configured
+            : await server.GetHallNameAsync(cancellationToken) ?? "政务服务中心";
         var status = printer.LastStatus;
         var printerInfo = status is null
             ? new PrinterInfo("unknown", "")
             : new PrinterInfo(PrinterStatusText.Code(status), PrinterStatusText.Describe(status));
-        return TypedResults.Ok(new KioskInfo(options.Value.HallName, options.Value.DeviceId, options.Value.IdleSeconds, options.Value.TimeZone, printerInfo));
+        return TypedResults.Ok(new KioskInfo(hallName, options.Value.DeviceId, options.Value.IdleSeconds, options.Value.TimeZone, printerInfo));
     }
 }

@@ -13,6 +13,22 @@ public sealed class HallServerClient(HttpClient http)
 
     public Uri? BaseAddress => http.BaseAddress;
 
+    /// <summary>The hall's name from <c>GET /api/hall</c>, or null when the server cannot be asked now.</summary>
+    public async Task<string?> GetHallNameAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.GetAsync("api/hall", cancellationToken);
+            return response.IsSuccessStatusCode
+                ? (await response.Content.ReadFromJsonAsync<JsonObject>(Json, cancellationToken))?["name"]?.ToString()
+                : null;
+        }
+        catch (Exception exception) when (IsTransportFailure(exception, cancellationToken) || exception is JsonException)
+        {
+            return null;
+        }
+    }
+
     public async Task<IReadOnlyList<ServiceInfo>> GetServicesAsync(CancellationToken cancellationToken)
     {
         try

@@ -14,8 +14,8 @@ public sealed class KioskOptions
     /// <summary>Seconds without a touch before the page returns to the start screen.</summary>
     public int IdleSeconds { get; set; } = 45;
 
-    /// <summary>The hall's name on the start screen (the ticket prints the name the server sends).</summary>
-    public string HallName { get; set; } = "政务服务中心";
+    /// <summary>The hall's name on the start screen; empty means the name the hall server gives (the ticket always prints the server's).</summary>
+    public string? HallName { get; set; }
 
     /// <summary>The hall's time zone, for the time of issue on the ticket.</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";

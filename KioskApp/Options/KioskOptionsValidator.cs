@@ -32,10 +32,6 @@ public sealed class KioskOptionsValidator : IValidateOptions<KioskOptions>
         {
             failures.Add($"Kiosk:PrinterCheckSeconds {options.PrinterCheckSeconds} must be between 5 and 3600.");
         }
-        if (string.IsNullOrWhiteSpace(options.HallName))
-        {
-            failures.Add("Kiosk:HallName must not be empty.");
-        }
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone ?? "", out _))
         {
             failures.Add($"Kiosk:TimeZone '{options.TimeZone}' is not a known time zone; use an IANA name such as Asia/Shanghai.");
