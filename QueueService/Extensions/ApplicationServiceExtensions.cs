@@ -1,4 +1,5 @@
 using Hall.QueueService.Api;
+using Hall.QueueService.Appointments;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Hubs;
 using Hall.QueueService.Queue;
@@ -27,6 +28,9 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<HallQueries>();
         services.AddSingleton<DayEndHousekeeping>();
         services.AddHostedService(sp => sp.GetRequiredService<DayEndHousekeeping>());
+        services.AddSingleton<AppointmentBook>();
+        services.AddSingleton<MissedAppointmentSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<MissedAppointmentSweeper>());
 
         services.AddSignalR();
         services.AddSingleton<QueueCountsBroadcaster>();
