@@ -18,6 +18,7 @@ public sealed partial class MissedAppointmentSweeper(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
+        await ReportBookingsOutsideOfferAsync(stoppingToken);
         do
         {
             try
@@ -37,6 +38,26 @@ public sealed partial class MissedAppointmentSweeper(
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Lists, in the log, active bookings the hall file in force no longer offers, so the hall can contact them.</summary>
+    private async Task ReportBookingsOutsideOfferAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!hall.IsLoaded)
+            {
+                return;
+            }
+            foreach (var entry in await BookingsOutsideOffer.FindAsync(database, hall.Current, time.GetUtcNow(), cancellationToken))
+            {
+                LogOutsideOffer(entry.Appointment.Code, entry.Appointment.ServiceName, entry.Appointment.SlotStart, entry.Appointment.MaskedPhone, entry.Reason);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogFailed(e);
+        }
     }
 
     public async Task<int> SweepAsync(CancellationToken cancellationToken = default)
@@ -61,6 +82,9 @@ public sealed partial class MissedAppointmentSweeper(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Marked {Count} appointments missed (not checked in within their window)")]
     private partial void LogMissed(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Booking {Code} ({Service}, {SlotStart}, phone {Phone}) is no longer offered by the hall file: {Reason}. Please contact the citizen.")]
+    private partial void LogOutsideOffer(string code, string service, DateTimeOffset slotStart, string phone, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Marking missed appointments failed; it will try again in a minute")]
     private partial void LogFailed(Exception exception);
