@@ -62,6 +62,8 @@ public sealed record ServiceDefinition
     public int TypicalServiceMinutes { get; init; } = 10;
     /// <summary>A wait longer than this raises an alert for supervisors.</summary>
     public int WaitAlertMinutes { get; init; } = 30;
+    /// <summary>网上取号: citizens may take a number for this service from the mobile page, as if at a kiosk.</summary>
+    public bool RemoteTicketing { get; init; }
     /// <summary>Appointment slots (预约) for the service; null means the service takes no appointments.</summary>
     public AppointmentSettings? Appointments { get; init; }
 }

@@ -40,7 +40,32 @@
     if (state.booked) renderBooked(state.booked);
   }
 
+  function renderRemoteServices() {
+    const select = $("remote-service");
+    const chosen = select.value;
+    select.replaceChildren(...state.remoteServices.map((s) => new Option(`${s.prefix} · ${serviceName(s)}`, s.id)));
+    if (chosen) select.value = chosen;
+    $("remote").hidden = state.remoteServices.length === 0;
+  }
+
+  async function takeRemote() {
+    const result = $("remote-result");
+    result.hidden = false;
+    result.className = "result";
+    $("remote-track").hidden = true;
+    try {
+      const ticket = await api("POST", "/api/remote-tickets", { serviceId: Number($("remote-service").value), idNumber: $("remote-id").value });
+      result.textContent = t(`您的号码 ${ticket.number}，前面还有 ${ticket.ahead} 人`, `Your number is ${ticket.number}, ${ticket.ahead} ahead of you`);
+      $("remote-track").href = ticket.trackingUrl;
+      $("remote-track").hidden = false;
+    } catch (e) {
+      result.className = "result error";
+      result.textContent = e.message;
+    }
+  }
+
   function renderServices() {
+    if (state.remoteServices) renderRemoteServices();
     const select = $("service");
     const chosen = select.value;
     select.replaceChildren(...state.services.map((s) => new Option(`${s.prefix} · ${serviceName(s)}`, s.id)));
@@ -177,6 +202,7 @@
     $("date").addEventListener("change", loadSlots);
     $("form").addEventListener("submit", book);
     $("cancel").addEventListener("click", cancel);
+    $("remote-take").addEventListener("click", takeRemote);
     $("again").addEventListener("click", () => {
       state.booked = null;
       $("done").hidden = true;
@@ -186,6 +212,7 @@
     try {
       state.hall = await api("GET", "/api/hall");
       state.services = await api("GET", "/api/appointments/services");
+      state.remoteServices = await api("GET", "/api/remote-tickets/services");
       applyLanguage();
       await loadSlots();
       document.body.dataset.ready = "true";

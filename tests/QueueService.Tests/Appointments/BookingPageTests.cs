@@ -79,6 +79,25 @@ public sealed class BookingPageTests(ChromiumFixture chromium) : IClassFixture<C
         Assert.False(await page.Locator("#done").IsVisibleAsync());
     }
 
+    [Fact]
+    public async Task A_citizen_takes_a_number_on_the_phone_and_follows_it()
+    {
+        await using var server = await HostProcess.StartAsync("QueueService", FreePort.Next(), ["--Queue:DataDirectory=" + TestPaths.NewTempDirectory("remote-page")]);
+        var page = await chromium.NewPageAsync(390, 844);
+        await page.GotoAsync(server.BaseUrl + "/m/");
+        await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-ready", "true");
+
+        await page.SelectOptionAsync("#remote-service", "2");
+        await page.FillAsync("#remote-id", "11010519491231002X");
+        await page.ClickAsync("#remote-take");
+
+        await Assertions.Expect(page.Locator("#remote-result")).ToHaveTextAsync("您的号码 B001，前面还有 0 人");
+        await page.Locator("#remote").ScrollIntoViewIfNeededAsync();
+        await ChromiumFixture.ScreenshotAsync(page, "remote-number");
+        await page.ClickAsync("#remote-track");
+        await Assertions.Expect(page.Locator("#number")).ToHaveTextAsync("B001");
+    }
+
     private static async Task<string> RunAsync(string program, params string[] arguments)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, UseShellExecute = false };
