@@ -1,5 +1,6 @@
 using Hall.QueueService.Api;
 using Hall.QueueService.HallBus;
+using Hall.QueueService.Appointments;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Hubs;
 using Hall.QueueService.Queue;
@@ -29,6 +30,9 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<HallQueries>();
         services.AddSingleton<DayEndHousekeeping>();
         services.AddHostedService(sp => sp.GetRequiredService<DayEndHousekeeping>());
+        services.AddSingleton<AppointmentBook>();
+        services.AddSingleton<MissedAppointmentSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<MissedAppointmentSweeper>());
 
         services.AddSignalR();
         services.AddSingleton<QueueCountsBroadcaster>();

@@ -16,6 +16,8 @@ public static class EndpointExtensions
         app.MapWindowsApi();
         app.MapDevicesApi();
         app.MapFollowUpsApi();
+        app.MapAppointmentsApi();
+        app.MapRemoteTicketsApi();
         app.MapHub<HallHub>(Contracts.Hub.HallHub.Path);
         app.MapPages();
         return app;

@@ -64,6 +64,39 @@ public sealed record ServiceDefinition
     public int TypicalServiceMinutes { get; init; } = 10;
     /// <summary>A wait longer than this raises an alert for supervisors.</summary>
     public int WaitAlertMinutes { get; init; } = 30;
+    /// <summary>网上取号: citizens may take a number for this service from the mobile page, as if at a kiosk.</summary>
+    public bool RemoteTicketing { get; init; }
+    /// <summary>Appointment slots (预约) for the service; null means the service takes no appointments.</summary>
+    public AppointmentSettings? Appointments { get; init; }
+}
+
+/// <summary>How a service offers appointments: its slot grid, capacity and the check-in window around each slot.</summary>
+public sealed record AppointmentSettings
+{
+    /// <summary>Length of a slot; slots follow each other from the start of each range in <see cref="Hours"/>.</summary>
+    public int SlotMinutes { get; init; } = 30;
+    /// <summary>How many citizens may book one slot.</summary>
+    public int CapacityPerSlot { get; init; } = 3;
+    /// <summary>How many days ahead (today counting as day 0) a slot may be booked.</summary>
+    public int HorizonDays { get; init; } = 7;
+    /// <summary>Hours with slots; empty means the service's ticketing hours (or the hall's opening hours).</summary>
+    public IReadOnlyList<TimeRange> Hours { get; init; } = [];
+    /// <summary>Days of the week with slots; empty means the hall's open days (every day when those are empty too).</summary>
+    public IReadOnlyList<DayOfWeek> Days { get; init; } = [];
+    /// <summary>Dates (yyyy-MM-dd) the hall opens specially for appointments (延时服务, 节假日预约), whatever the day of the week.</summary>
+    public IReadOnlyList<string> ExtraDates { get; init; } = [];
+    /// <summary>
+    /// Booking closes this many minutes before a slot starts. Negative keeps booking open into the slot
+    /// (down to minus the slot length, i.e. until the slot ends).
+    /// </summary>
+    public int BookingCutoffMinutes { get; init; } = 60;
+    /// <summary>Check-in with appointment priority opens this many minutes before the slot starts …</summary>
+    public int CheckInBeforeMinutes { get; init; } = 30;
+    /// <summary>
+    /// … and closes this many minutes after the slot ends, so a citizen who comes at any time in the slot is on time;
+    /// later the citizen gets a normal ticket and the booking counts as missed.
+    /// </summary>
+    public int CheckInAfterMinutes { get; init; } = 15;
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<WindowKind>))]

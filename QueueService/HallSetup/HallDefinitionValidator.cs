@@ -55,6 +55,23 @@ public static class HallDefinitionValidator
             Check(s.TypicalServiceMinutes >= 1, f + ".typicalServiceMinutes", "must be at least 1");
             Check(s.WaitAlertMinutes >= 1, f + ".waitAlertMinutes", "must be at least 1");
             CheckRanges(s.TicketingHours, f + ".ticketingHours", errors);
+            if (s.Appointments is { } a)
+            {
+                var af = f + ".appointments";
+                Check(a.SlotMinutes is >= 5 and <= 480, af + ".slotMinutes", "must be between 5 and 480");
+                Check(a.CapacityPerSlot is >= 1 and <= 999, af + ".capacityPerSlot", "must be between 1 and 999");
+                Check(a.HorizonDays is >= 0 and <= 366, af + ".horizonDays", "must be between 0 and 366");
+                Check(a.BookingCutoffMinutes >= -a.SlotMinutes && a.BookingCutoffMinutes <= 60 * 24 * 30, af + ".bookingCutoffMinutes",
+                    "must be between minus the slot length (booking open until the slot ends) and 43200 (30 days)");
+                Check(a.CheckInBeforeMinutes is >= 0 and <= 24 * 60, af + ".checkInBeforeMinutes", "must be between 0 and 1440");
+                Check(a.CheckInAfterMinutes is >= 0 and <= 24 * 60, af + ".checkInAfterMinutes", "must be between 0 and 1440");
+                CheckRanges(a.Hours, af + ".hours", errors);
+                for (var d = 0; d < a.ExtraDates.Count; d++)
+                {
+                    Check(DateOnly.TryParseExact(a.ExtraDates[d], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+                        $"{af}.extraDates[{d}]", $"'{a.ExtraDates[d]}' must be a date like 2026-12-31");
+                }
+            }
         }
 
         var numbers = new HashSet<int>();

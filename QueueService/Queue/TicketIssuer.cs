@@ -1,6 +1,7 @@
 using Dapper;
 using Hall.Contracts.Api;
 using Hall.Contracts.Hub;
+using Hall.QueueService.Appointments;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Storage;
 
@@ -22,28 +23,31 @@ public sealed class TicketIssuer(
         var now = time.GetUtcNow();
         var hallDate = catalog.HallDate(now).ToKey();
 
-        if (request.AppointmentCode is { Length: > 0 })
-        {
-            throw QueueRuleException.BadRequest("appointmentsNotEnabled", "本厅尚未开通预约签到，请直接取号。Appointment check-in is not available in this hall yet; please take a number.");
-        }
-        if (request.ServiceId is not { } serviceId)
+        var appointmentCode = request.AppointmentCode is { Length: > 0 } typed ? AppointmentCodes.Normalize(typed) : null;
+        if (appointmentCode is null && request.ServiceId is null)
         {
             throw QueueRuleException.BadRequest("serviceRequired", "请选择要办理的事项（serviceId 必填）。serviceId is required.");
         }
-        var service = catalog.FindService(serviceId)
-            ?? throw QueueRuleException.BadRequest("unknownService", $"没有编号为 {serviceId} 的事项。There is no service {serviceId}.");
-        var priority = ParsePriority(request.Priority);
-        if (priority == TicketPriority.Green)
+        if (request.ServiceId is { } requested && catalog.FindService(requested) is null)
+        {
+            throw QueueRuleException.BadRequest("unknownService", $"没有编号为 {requested} 的事项。There is no service {requested}.");
+        }
+        // With a booking code the priority is the appointment's; a citizen who comes too late keeps what they asked for.
+        var requestedPriority = ParsePriority(request.Priority);
+        if (requestedPriority == TicketPriority.Green)
         {
             if (request.StaffCode is not { Length: > 0 } staffCode || catalog.FindClerk(staffCode) is null)
             {
                 throw QueueRuleException.Forbidden("staffCodeRequired", "绿色通道需由工作人员输入有效工号开通。The green channel needs a valid staff code.");
             }
         }
-        if (!catalog.IsTicketing(service, now))
+        if (appointmentCode is null)
         {
-            throw QueueRuleException.Conflict("outsideTicketingHours",
-                $"“{service.Name}”的取号时间为 {HallCatalog.Describe(catalog.TicketingHours(service))}，现在不能取号。Tickets for this service are issued {HallCatalog.Describe(catalog.TicketingHours(service))} only.");
+            var walkIn = catalog.FindService(request.ServiceId!.Value)!;
+            if (!catalog.IsTicketing(walkIn, now))
+            {
+                throw OutsideTicketingHours(catalog, walkIn);
+            }
         }
 
         if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > 100 || !idempotencyKey.All(c => c is > ' ' and < (char)127)))
@@ -66,6 +70,9 @@ public sealed class TicketIssuer(
 
         TicketRow ticket;
         int ahead;
+        ServiceDefinition service;
+        TicketPriority priority;
+        string? notice = null;
         await using (var scope = await database.BeginWriteAsync(cancellationToken))
         {
             if (idempotencyKey is not null)
@@ -76,9 +83,32 @@ public sealed class TicketIssuer(
                 if (replay is not null)
                 {
                     // The answer to the first try was lost on its way to the kiosk: this is the same take.
-                    return await DescribeAsync(scope, catalog, catalog.FindService(replay.ServiceId) ?? service, replay, now, trackingBaseUrl);
+                    return await DescribeAsync(scope, catalog, catalog.FindService(replay.ServiceId) ?? throw QueueRuleException.Conflict("unknownService", "该号的事项已不再办理。The ticket's service no longer exists."), replay, now, trackingBaseUrl);
                 }
             }
+            CheckInDecision? checkIn = null;
+            if (appointmentCode is not null)
+            {
+                checkIn = await AppointmentCheckIn.DecideAsync(scope, database, catalog, appointmentCode, request.ServiceId, now);
+                service = catalog.FindService(checkIn.Appointment.ServiceId)
+                    ?? throw QueueRuleException.Conflict("unknownService", $"预约的事项（编号 {checkIn.Appointment.ServiceId}）已不再办理，请到咨询导办窗口。The booked service no longer exists.");
+                priority = checkIn.OnTime ? TicketPriority.Appointment : requestedPriority;
+                notice = checkIn.Notice;
+                // A slot offered in extended hours is honoured even outside the service's normal ticketing hours.
+                if (!checkIn.OnTime && !catalog.IsTicketing(service, now))
+                {
+                    throw OutsideTicketingHours(catalog, service);
+                }
+                idHash ??= checkIn.Appointment.IdHash;
+                idMasked ??= checkIn.Appointment.IdMasked;
+            }
+            else
+            {
+                service = catalog.FindService(request.ServiceId!.Value)!;
+                priority = requestedPriority;
+            }
+            var serviceId = service.Id;
+
             if (idHash is not null)
             {
                 var existing = await scope.Connection.QuerySingleOrDefaultAsync<TicketRow>(
@@ -115,34 +145,44 @@ public sealed class TicketIssuer(
                 Priority = (int)priority,
                 Status = (int)TicketStatus.Waiting,
                 IssuedAt = issuedAt.ToUnixMs(),
+                DueAt = priority == TicketPriority.Appointment ? checkIn!.SlotStart.ToUnixMs() : null,
                 IdHash = idHash,
                 IdMasked = idMasked,
+                AppointmentCode = checkIn?.Appointment.Code,
                 Source = actor.Device,
                 IdempotencyKey = idempotencyKey,
             };
-            ahead = await WaitEstimator.CountAheadAsync(scope.Connection, scope.Transaction, catalog.HallId, hallDate, serviceId, (int)priority, ticket.IssuedAt, ticket.Number, now);
+            ahead = await WaitEstimator.CountAheadAsync(scope.Connection, scope.Transaction, catalog.HallId, hallDate, serviceId, NextTicketSelector.ClassOf(ticket, now), ticket.IssuedAt, ticket.Number, now);
             ticket.EstimatedWaitMinutes = await WaitEstimator.EstimateMinutesAsync(scope.Connection, scope.Transaction, catalog, service, ahead, hallDate);
 
             await scope.Connection.ExecuteAsync(
                 """
-                INSERT INTO tickets (id, hall_id, hall_date, service_id, issued_service_id, number, priority, status, issued_at,
-                                     id_hash, id_masked, source, estimated_wait_minutes, idempotency_key)
-                VALUES (@Id, @HallId, @HallDate, @ServiceId, @IssuedServiceId, @Number, @Priority, @Status, @IssuedAt,
-                        @IdHash, @IdMasked, @Source, @EstimatedWaitMinutes, @IdempotencyKey)
+                INSERT INTO tickets (id, hall_id, hall_date, service_id, issued_service_id, number, priority, status, issued_at, due_at,
+                                     id_hash, id_masked, appointment_code, source, estimated_wait_minutes, idempotency_key)
+                VALUES (@Id, @HallId, @HallDate, @ServiceId, @IssuedServiceId, @Number, @Priority, @Status, @IssuedAt, @DueAt,
+                        @IdHash, @IdMasked, @AppointmentCode, @Source, @EstimatedWaitMinutes, @IdempotencyKey)
                 """,
                 ticket, scope.Transaction);
             await EventLog.AppendAsync(scope, catalog.HallId, EventKinds.Issued, issuedAt, hallDate, actor with { StaffCode = actor.StaffCode ?? request.StaffCode },
                 ticket.Id, serviceId, priority == TicketPriority.Normal ? null : "priority=" + PriorityName(priority));
+            if (checkIn is not null)
+            {
+                await AppointmentCheckIn.MarkAsync(scope, checkIn, ticket.Id, now, actor);
+            }
             await scope.CommitAsync(cancellationToken);
         }
 
         await publisher.PublishAsync(
         [
-            new TicketIssuedEvent(new TicketIssued(ticket.TicketId, ticket.Number, serviceId, service.Name, priority, catalog.ToOffset(TimeConversions.FromUnixMs(ticket.IssuedAt)), ahead)),
+            new TicketIssuedEvent(new TicketIssued(ticket.TicketId, ticket.Number, service.Id, service.Name, priority, catalog.ToOffset(TimeConversions.FromUnixMs(ticket.IssuedAt)), ahead)),
             new QueueChangedEvent(),
         ], cancellationToken);
-        return Describe(catalog, service, ticket, ahead, ticket.EstimatedWaitMinutes, trackingBaseUrl, null);
+        return Describe(catalog, service, ticket, ahead, ticket.EstimatedWaitMinutes, trackingBaseUrl, notice);
     }
+
+    private static QueueRuleException OutsideTicketingHours(HallCatalog catalog, ServiceDefinition service) =>
+        QueueRuleException.Conflict("outsideTicketingHours",
+            $"“{service.Name}”的取号时间为 {HallCatalog.Describe(catalog.TicketingHours(service))}，现在不能取号。Tickets for this service are issued {HallCatalog.Describe(catalog.TicketingHours(service))} only.");
 
     public static TicketPriority ParsePriority(string? priority) => priority?.Trim() switch
     {
