@@ -26,6 +26,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<RatingRecorder>();
         services.AddSingleton<HallQueries>();
         services.AddSingleton<DayEndHousekeeping>();
+        services.AddStatisticsServices();
         services.AddHostedService(sp => sp.GetRequiredService<DayEndHousekeeping>());
 
         services.AddSignalR();
