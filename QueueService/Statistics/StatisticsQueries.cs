@@ -128,7 +128,7 @@ public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder 
                 FROM events
                 WHERE hall_id = @hall AND hall_date >= @from AND hall_date <= @to AND kind IN ('login', 'logout') AND window_number IS NOT NULL
             )
-            SELECT window_number, staff_code, detail, hall_date, at, next_at FROM s WHERE kind = 'login' ORDER BY at
+            SELECT CAST(window_number AS BIGINT) AS window_number, staff_code, detail, hall_date, at, next_at FROM s WHERE kind = 'login' ORDER BY at
             """,
             new { hall = catalog.HallId, from = range.FromKey, to = range.ToKey });
         var now = time.GetUtcNow().ToUnixMs();
