@@ -15,6 +15,8 @@ public static class StatisticsApi
             .WithSummary("Per service, window, clerk and hour: issued, served, no-show, waits, service times, ratings");
         app.MapGet("/api/reports/monthly", GetMonthlyReportAsync).WithTags("Statistics")
             .WithSummary("The monthly operations report (月报) as CSV for Excel");
+        app.MapGet("/api/reports/stats", GetStatsCsvAsync).WithTags("Statistics")
+            .WithSummary("Any range's statistics as the same CSV table");
         app.MapGet("/api/staffing", GetStaffingAsync).WithTags("Statistics")
             .WithSummary("Per hour: arrivals, service time, open windows and the windows Erlang C recommends");
         return app;
@@ -29,6 +31,14 @@ public static class StatisticsApi
         var report = await statistics.GetReportAsync(range, cancellationToken);
         var bytes = MonthlyReportCsv.Build(report, hall.Current.Definition.Name);
         return TypedResults.File(bytes, "text/csv; charset=utf-8", $"monthly-report-{range.From:yyyy-MM}.csv");
+    }
+
+    public static async Task<FileContentHttpResult> GetStatsCsvAsync(string? from, string? to, StatisticsQueries statistics, HallCatalogHolder hall,
+        CancellationToken cancellationToken)
+    {
+        var range = HallDateRange.Parse(from, to);
+        var report = await statistics.GetReportAsync(range, cancellationToken);
+        return TypedResults.File(MonthlyReportCsv.Build(report, hall.Current.Definition.Name), "text/csv; charset=utf-8", $"stats-{range.FromKey}-{range.ToKey}.csv");
     }
 
     public static async Task<Ok<StaffingReport>> GetStaffingAsync(string? date, string? targetWaitMinutes, string? serviceLevel, StaffingAdvisor advisor,

@@ -84,6 +84,16 @@ public sealed class SmallDayTests : IDisposable
     }
 
     [Fact]
+    public async Task Any_range_exports_as_the_same_csv()
+    {
+        await DriveMorningAsync();
+        var bytes = await _hall.CreateClient().GetByteArrayAsync("/api/reports/stats?from=2026-11-20&to=2026-11-23");
+        var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(string.Join(',', MonthlyReportCsv.Headers), lines[0]);
+        Assert.StartsWith("2026-11-20至2026-11-23,合计,,示范县政务服务中心,4,3,1", lines[1]);
+    }
+
+    [Fact]
     public async Task Staffing_recommends_at_least_one_window_in_hours_with_arrivals_by_erlang_c()
     {
         await DriveMorningAsync();
