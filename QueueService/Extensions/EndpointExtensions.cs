@@ -15,6 +15,7 @@ public static class EndpointExtensions
         app.MapWindowsApi();
         app.MapDevicesApi();
         app.MapStatisticsApi();
+        app.MapAlertsApi();
         app.MapHub<HallHub>(Contracts.Hub.HallHub.Path);
         app.MapPages();
         return app;
