@@ -15,6 +15,7 @@
   let devices = [];
   let connected = false;
   const serviceNamesEn = new Map();
+  let alerts = [];
 
   const text = {
     zh: {
@@ -22,7 +23,7 @@
       post: p => p === 'B' ? 'B岗' : 'A岗', nobody: '无人在岗', min: '分钟', sec: '秒', none: '—',
       online: '实时', offline: '连接中断，重试中…', noDevices: '尚无设备上报状态',
       deviceStatus: { online: '在线', offline: '离线', fault: '故障', paperOut: '缺纸', paperLow: '纸将尽', coverOpen: '开盖' },
-      noData: '今日暂无到达数据', hour: '时',
+      noData: '今日暂无到达数据', hour: '时', noAlerts: '暂无待处理提醒', ack: '确认',
       advice: (n, h, r, o, a) => `建议增开 ${n} 个窗口：${h}时已到达 ${a} 人，按 Erlang C 需 ${r} 个窗口，目前开放 ${o} 个。`,
       updated: t => `数据更新于 ${t}`,
     },
@@ -31,7 +32,7 @@
       post: p => p === 'B' ? 'B post' : 'A post', nobody: 'Nobody logged in', min: 'min', sec: 's', none: '—',
       online: 'Live', offline: 'Disconnected, retrying…', noDevices: 'No device has reported yet',
       deviceStatus: { online: 'online', offline: 'offline', fault: 'fault', paperOut: 'out of paper', paperLow: 'paper low', coverOpen: 'cover open' },
-      noData: 'No arrivals yet today', hour: 'h',
+      noData: 'No arrivals yet today', hour: 'h', noAlerts: 'No open alerts', ack: 'Acknowledge',
       advice: (n, h, r, o, a) => `Open ${n} more window(s): ${a} arrivals in the ${h}:00 hour need ${r} windows by Erlang C; ${o} open.`,
       updated: t => `Updated ${t}`,
     },
@@ -211,8 +212,47 @@
     });
   }
 
+  // ---- alerts, kept until acknowledged -------------------------------------------------------------------------
+  function renderAlerts() {
+    const list = $('alerts');
+    list.replaceChildren();
+    const count = $('alert-count');
+    count.textContent = String(alerts.length);
+    count.className = 'count' + (alerts.length === 0 ? ' zero' : '');
+    if (alerts.length === 0) {
+      list.append(el('li', 'none', t().noAlerts));
+      return;
+    }
+    alerts.forEach(a => {
+      const li = el('li', a.kind);
+      li.dataset.kind = a.kind;
+      li.dataset.alert = a.id;
+      const raised = new Date(Date.parse(a.raisedAt)).toLocaleTimeString('zh-CN', { hour12: false, hour: '2-digit', minute: '2-digit', timeZone: hallZone });
+      const button = el('button', 'ack', t().ack);
+      button.type = 'button';
+      button.addEventListener('click', () => acknowledge(a.id));
+      li.append(el('time', null, raised), el('span', 'what', lang === 'zh' ? a.message : a.messageEn), button);
+      list.append(li);
+    });
+  }
+
+  async function loadAlerts() {
+    try {
+      const response = await fetch('/api/alerts', { cache: 'no-store' });
+      if (response.ok) { alerts = await response.json(); renderAlerts(); }
+    } catch { /* retried on reconnect and by the timer */ }
+  }
+
+  async function acknowledge(id) {
+    const response = await fetch(`/api/alerts/${id}/acknowledge`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ by: 'supervision' }) });
+    if (response.ok || response.status === 409 || response.status === 404) {
+      alerts = alerts.filter(a => a.id !== id);
+      renderAlerts();
+    }
+  }
+
   function renderAll() {
-    renderWindows(); renderQueues(); renderStats(); renderChart(); renderAdvice(); renderDevices(); renderConnection();
+    renderWindows(); renderQueues(); renderStats(); renderChart(); renderAdvice(); renderAlerts(); renderDevices(); renderConnection();
   }
 
   function renderConnection() {
@@ -255,12 +295,15 @@
     $('hall-name').textContent = hallNames[lang];
     renderAll();
     loadFigures();
+    loadAlerts();
   }
 
   const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/hall').withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 10000]).build();
   connection.on('WindowChanged', m => { windows.set(m.window.number, m.window); renderWindows(); figuresSoon(); });
   connection.on('QueueCountsChanged', m => { queues = m.services; renderQueues(); figuresSoon(); });
   connection.on('TicketCalled', () => figuresSoon());
+  connection.on('AlertRaised', a => { if (!alerts.some(x => x.id === a.id)) alerts.unshift(a); renderAlerts(); });
+  connection.on('AlertAcknowledged', a => { alerts = alerts.filter(x => x.id !== a.id); renderAlerts(); });
   connection.onreconnecting(() => { connected = false; renderConnection(); });
   connection.onreconnected(async () => { connected = true; applySnapshot(await connection.invoke('GetSnapshot')); });
   connection.onclose(() => { connected = false; renderConnection(); setTimeout(start, 5000); });

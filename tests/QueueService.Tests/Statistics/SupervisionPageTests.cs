@@ -22,7 +22,7 @@ public sealed class SupervisionPageTests(ChromiumFixture chromium) : IClassFixtu
     [Fact]
     public async Task The_dashboard_shows_windows_queues_figures_and_the_chart_and_follows_the_hall_live()
     {
-        await using var server = await HostProcess.StartAsync("QueueService", FreePort.Next(), ["--Queue:DataDirectory=" + TestPaths.NewTempDirectory("supervision")]);
+        await using var server = await HostProcess.StartAsync("QueueService", FreePort.Next(), ["--Queue:DataDirectory=" + TestPaths.NewTempDirectory("supervision"), "--Supervision:CheckIntervalSeconds=1"]);
         using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
         for (var i = 0; i < 3; i++)
         {
@@ -66,7 +66,14 @@ public sealed class SupervisionPageTests(ChromiumFixture chromium) : IClassFixtu
         await Assertions.Expect(window1.Locator(".state")).ToHaveTextAsync("叫号中");
         await Assertions.Expect(window1.Locator(".num")).ToHaveTextAsync("A003");
         await Assertions.Expect(page.Locator("#kpi-issued")).ToHaveTextAsync("5");
+        var printerAlert = page.Locator("#alerts li[data-kind='device']");
+        await Assertions.Expect(printerAlert).ToContainTextAsync("printer-kiosk-1");
         await ChromiumFixture.ScreenshotAsync(page, "supervision-zh");
+        await printerAlert.Locator("button").ClickAsync();
+        await Assertions.Expect(printerAlert).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#alert-count")).ToHaveTextAsync("0");
+        var open = await http.GetFromJsonAsync<List<Hall.QueueService.Supervision.AlertView>>("/api/alerts", Json.Options);
+        Assert.DoesNotContain(open!, a => a.Kind == "device");
 
         await page.ClickAsync("#lang");
         await Assertions.Expect(window1.Locator(".state")).ToHaveTextAsync("Calling");
