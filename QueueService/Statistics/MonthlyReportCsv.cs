@@ -15,7 +15,7 @@ public static class MonthlyReportCsv
         "统计区间", "类别", "编号", "名称", "取号量", "办结量", "过号量", "转办量", "取消量",
         "平均等候(分钟)", "90%等候(分钟)", "平均办理(分钟)", "承诺时限内办结率",
         "评价数", "评价率", "非常满意", "满意", "基本满意", "不满意", "非常不满意", "满意率",
-        "A岗在岗(小时)", "B岗在岗(小时)",
+        "A岗在岗(小时)", "B岗在岗(小时)", "预计等候误差(分钟)",
     ];
 
     public static byte[] Build(StatsReport report, string hallName)
@@ -51,6 +51,7 @@ public static class MonthlyReportCsv
         N(f.Rated), Percent(f.RatedShare), N(f.VerySatisfied), N(f.Satisfied), N(f.BasicallySatisfied), N(f.Dissatisfied), N(f.VeryDissatisfied),
         Percent(f.SatisfactionRate),
         aHours?.ToString("0.00", CultureInfo.InvariantCulture) ?? "", bHours?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
+        f.WaitEstimateErrorMinutes?.ToString("0.0", CultureInfo.InvariantCulture) ?? "",
     ];
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);

@@ -80,7 +80,7 @@ public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder 
         var sums = await connection.QueryAsync<TicketSums>(
             $"""
             WITH t AS (
-                SELECT {keyExpression} AS k, status, issued_at, called_at, started_at, finished_at, transfer_count, rating_level,
+                SELECT {keyExpression} AS k, status, issued_at, called_at, started_at, finished_at, transfer_count, rating_level, estimated_wait_minutes,
                        {PromisedMsCase(catalog)} AS promised_ms
                 FROM tickets WHERE hall_id = @hall AND hall_date >= @from AND hall_date <= @to
             )
@@ -97,7 +97,8 @@ public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder 
                 SUM(CASE WHEN rating_level = 3 THEN 1 ELSE 0 END) AS rating3,
                 SUM(CASE WHEN rating_level = 4 THEN 1 ELSE 0 END) AS rating4,
                 SUM(CASE WHEN rating_level = 5 THEN 1 ELSE 0 END) AS rating5,
-                SUM(CASE WHEN status = 3 AND started_at IS NOT NULL AND finished_at - started_at <= promised_ms THEN 1 ELSE 0 END) AS within_promised
+                SUM(CASE WHEN status = 3 AND started_at IS NOT NULL AND finished_at - started_at <= promised_ms THEN 1 ELSE 0 END) AS within_promised,
+                CAST(AVG(CASE WHEN called_at IS NOT NULL THEN ABS((called_at - issued_at) / 60000.0 - estimated_wait_minutes) END) AS DOUBLE PRECISION) AS estimate_error_minutes
             FROM t WHERE k IS NOT NULL GROUP BY k
             """, args);
         var p90 = (await connection.QueryAsync<(string Key, long WaitMs)>(

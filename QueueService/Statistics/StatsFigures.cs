@@ -29,6 +29,8 @@ public record StatsFigures
     /// <summary>Served with a service time within the service's promised minutes (承诺时限).</summary>
     public long ServedWithinPromised { get; init; }
     public double? WithinPromisedShare { get; init; }
+    /// <summary>Mean absolute error of the wait estimate told at issue against the real wait, in minutes, over called tickets.</summary>
+    public double? WaitEstimateErrorMinutes { get; init; }
 
     /// <summary>Derives the rates from the sums SQL gives.</summary>
     public static StatsFigures From(TicketSums sums, double? p90WaitMs)
@@ -56,6 +58,7 @@ public record StatsFigures
             RatedShare = Share(rated, sums.Served),
             ServedWithinPromised = sums.WithinPromised,
             WithinPromisedShare = Share(sums.WithinPromised, sums.Served),
+            WaitEstimateErrorMinutes = sums.EstimateErrorMinutes is { } e ? Math.Round(e, 1, MidpointRounding.AwayFromZero) : null,
         };
     }
 
@@ -81,6 +84,7 @@ public sealed class TicketSums
     public long Rating4 { get; set; }
     public long Rating5 { get; set; }
     public long WithinPromised { get; set; }
+    public double? EstimateErrorMinutes { get; set; }
 }
 
 public sealed record ServiceStats : StatsFigures

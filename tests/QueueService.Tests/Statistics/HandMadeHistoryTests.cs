@@ -28,14 +28,14 @@ public sealed class HandMadeHistoryTests : IAsyncLifetime
         await using var scope = await database.BeginWriteAsync();
 
         async Task Ticket(string number, int service, int status, long issued, long? called = null, long? started = null, long? finished = null,
-            int? window = null, string? staff = null, int? rating = null, int transfers = 0) =>
+            int? window = null, string? staff = null, int? rating = null, int transfers = 0, int estimate = 0) =>
             await scope.Connection.ExecuteAsync(
                 """
                 INSERT INTO tickets (id, hall_id, hall_date, service_id, issued_service_id, number, priority, status, issued_at, called_at, started_at,
-                    finished_at, window_number, staff_code, transfer_count, rating_level)
-                VALUES (@id, @hallId, @Day, @service, @service, @number, 0, @status, @issued, @called, @started, @finished, @window, @staff, @transfers, @rating)
+                    finished_at, window_number, staff_code, transfer_count, rating_level, estimated_wait_minutes)
+                VALUES (@id, @hallId, @Day, @service, @service, @number, 0, @status, @issued, @called, @started, @finished, @window, @staff, @transfers, @rating, @estimate)
                 """,
-                new { id = Guid.NewGuid().ToString("D"), hallId, Day, service, number, status, issued, called, started, finished, window, staff, transfers, rating },
+                new { id = Guid.NewGuid().ToString("D"), hallId, Day, service, number, status, issued, called, started, finished, window, staff, transfers, rating, estimate },
                 scope.Transaction);
         async Task Event(string kind, long at, int window, string staff, string? detail = null) =>
             await scope.Connection.ExecuteAsync(
@@ -43,8 +43,8 @@ public sealed class HandMadeHistoryTests : IAsyncLifetime
                 new { hallId, kind, at, Day, window, staff, detail }, scope.Transaction);
 
         // Service 1 (promised 30 min), service 2 (promised 45 min).
-        await Ticket("A001", 1, 3, At(9, 0), At(9, 10), At(9, 11), At(9, 31), 1, "1001", rating: 5);     // wait 600 s, service 1200 s
-        await Ticket("A002", 1, 3, At(9, 5), At(9, 35), At(9, 36), At(10, 16), 1, "1001", rating: 2);    // wait 1800 s, service 2400 s (late)
+        await Ticket("A001", 1, 3, At(9, 0), At(9, 10), At(9, 11), At(9, 31), 1, "1001", rating: 5, estimate: 12);     // wait 600 s, service 1200 s
+        await Ticket("A002", 1, 3, At(9, 5), At(9, 35), At(9, 36), At(10, 16), 1, "1001", rating: 2, estimate: 20);    // wait 1800 s, service 2400 s (late)
         await Ticket("A003", 1, 4, At(9, 20), At(9, 40), window: 2, staff: "1002");                      // no-show after 1200 s
         await Ticket("B001", 2, 3, At(10, 10), At(10, 15), At(10, 15), At(10, 25), 2, "1002", rating: 4, transfers: 1);
         await Ticket("B002", 2, 5, At(10, 30));                                                           // cancelled
@@ -87,6 +87,8 @@ public sealed class HandMadeHistoryTests : IAsyncLifetime
         Assert.Equal(1, total.RatingCounts["5"]);
         Assert.Equal(1, total.RatingCounts["4"]);
         Assert.Equal(0, total.RatingCounts["3"]);
+        // Told 12 and 20 minutes, waited 10, 30, 20 and 5 (told 0): |10-12| + |30-20| + 20 + 5 = 37 over 4.
+        Assert.Equal(9.3, total.WaitEstimateErrorMinutes);
         Assert.Equal(1, total.RatingCounts["2"]);
     }
 
