@@ -163,6 +163,15 @@ public sealed class HandMadeHistoryTests : IAsyncLifetime
         Assert.Equal((3L, 1800.0, 2, 3), (nine.Arrivals, nine.AvgServiceSeconds, nine.OpenWindows, nine.RecommendedWindows));
         // 10:00: 3 arrivals, 600 s → 0.5 erlangs; 1 window reaches 76.4 %, 2 reach 98.9 %.
         Assert.Equal((3L, 600.0, 2, 2), (ten.Arrivals, ten.AvgServiceSeconds, ten.OpenWindows, ten.RecommendedWindows));
+
+        // 市场准入 (A) at 09:00: the same three arrivals; windows 1 and 2 both serve A.
+        var market = report.Groups.Single(g => g.Category == "市场准入");
+        Assert.Equal((3L, 1800.0, 2, 3), (market.Hours[0].Arrivals, market.Hours[0].AvgServiceSeconds, market.Hours[0].OpenWindows, market.Hours[0].RecommendedWindows));
+        // 投资建设 (B) at 10:00: two arrivals, one served in 600 s; only window 1 of the open ones serves B and it logged out at 10:25.
+        var building = report.Groups.Single(g => g.Category == "投资建设");
+        var b10 = Assert.Single(building.Hours);
+        Assert.Equal((10, 2L, 600.0, 1), (b10.Hour, b10.Arrivals, b10.AvgServiceSeconds, b10.OpenWindows));
+        Assert.Equal(ErlangC.RequiredServers(2, 600, 900, 0.8), b10.RecommendedWindows);
     }
 
     [Theory]
