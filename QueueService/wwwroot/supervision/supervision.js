@@ -25,6 +25,7 @@
       deviceStatus: { online: '在线', offline: '离线', fault: '故障', paperOut: '缺纸', paperLow: '纸将尽', coverOpen: '开盖' },
       noData: '今日暂无到达数据', hour: '时', noAlerts: '暂无待处理提醒', ack: '确认',
       advice: (n, h, r, o, a) => `建议增开 ${n} 个窗口：${h}时已到达 ${a} 人，按 Erlang C 需 ${r} 个窗口，目前开放 ${o} 个。`,
+      groupAdvice: (g, n, until, r, o, a) => `建议为「${g}」增开 ${n} 个窗口至 ${until}:00（本小时已到 ${a} 人，需 ${r} 个，开放 ${o} 个）。`,
       updated: t => `数据更新于 ${t}`,
     },
     en: {
@@ -34,6 +35,7 @@
       deviceStatus: { online: 'online', offline: 'offline', fault: 'fault', paperOut: 'out of paper', paperLow: 'paper low', coverOpen: 'cover open' },
       noData: 'No arrivals yet today', hour: 'h', noAlerts: 'No open alerts', ack: 'Acknowledge',
       advice: (n, h, r, o, a) => `Open ${n} more window(s): ${a} arrivals in the ${h}:00 hour need ${r} windows by Erlang C; ${o} open.`,
+      groupAdvice: (g, n, until, r, o, a) => `Open ${n} more window(s) for ${g} until ${until}:00 (${a} arrivals this hour need ${r}; ${o} open).`,
       updated: t => `Updated ${t}`,
     },
   };
@@ -186,13 +188,18 @@
   function renderAdvice() {
     const advice = $('advice');
     const hour = Number(new Date(now()).toLocaleString('en-GB', { hour: '2-digit', hour12: false, timeZone: hallZone }).slice(0, 2));
-    const current = staffing && staffing.hours.find(h => h.hour === hour);
-    if (current && current.recommendedWindows > current.openWindows) {
-      advice.hidden = false;
-      advice.textContent = t().advice(current.recommendedWindows - current.openWindows, current.hour, current.recommendedWindows, current.openWindows, current.arrivals);
-    } else {
-      advice.hidden = true;
+    const short = h => h && h.recommendedWindows > h.openWindows;
+    const lines = [];
+    (staffing ? staffing.groups || [] : []).forEach(g => {
+      const h = g.hours.find(x => x.hour === hour);
+      if (short(h)) lines.push(t().groupAdvice(g.category, h.recommendedWindows - h.openWindows, hour + 1, h.recommendedWindows, h.openWindows, h.arrivals));
+    });
+    const total = staffing && staffing.hours.find(h => h.hour === hour);
+    if (lines.length === 0 && short(total)) {
+      lines.push(t().advice(total.recommendedWindows - total.openWindows, total.hour, total.recommendedWindows, total.openWindows, total.arrivals));
     }
+    advice.hidden = lines.length === 0;
+    advice.textContent = lines.join('　');
   }
 
   // ---- devices ----------------------------------------------------------------------------------------------

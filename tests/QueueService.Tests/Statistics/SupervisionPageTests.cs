@@ -80,4 +80,19 @@ public sealed class SupervisionPageTests(ChromiumFixture chromium) : IClassFixtu
         await Assertions.Expect(page.Locator("h2").First).ToHaveTextAsync("Windows");
         await ChromiumFixture.ScreenshotAsync(page, "supervision-en");
     }
+
+    [Fact]
+    public async Task The_dashboard_advises_opening_a_window_for_a_group_nobody_serves()
+    {
+        await using var server = await HostProcess.StartAsync("QueueService", FreePort.Next(), ["--Queue:DataDirectory=" + TestPaths.NewTempDirectory("supervision-advice")]);
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        await http.PostAsJsonAsync("/api/tickets", new { serviceId = 3 });   // 不动产登记, group 国土规划
+        using var li = await LoginAsync(server.BaseUrl, 2, "1002");        // window 2 serves only 市场准入
+
+        var page = await chromium.NewPageAsync(1600, 900);
+        await page.GotoAsync(server.BaseUrl + "/supervision");
+        await Assertions.Expect(page.Locator("#advice")).ToContainTextAsync("建议为「国土规划」增开 1 个窗口");
+        await page.ClickAsync("#lang");
+        await Assertions.Expect(page.Locator("#advice")).ToContainTextAsync("Open 1 more window(s) for 国土规划");
+    }
 }
