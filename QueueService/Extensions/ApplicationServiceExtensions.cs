@@ -29,6 +29,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<RatingRecorder>();
         services.AddSingleton<HallQueries>();
         services.AddSingleton<DayEndHousekeeping>();
+        services.AddStatisticsServices();
         services.AddHostedService(sp => sp.GetRequiredService<DayEndHousekeeping>());
         services.AddSingleton<AppointmentBook>();
         services.AddSingleton<MissedAppointmentSweeper>();

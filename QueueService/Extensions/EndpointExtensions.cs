@@ -18,6 +18,8 @@ public static class EndpointExtensions
         app.MapFollowUpsApi();
         app.MapAppointmentsApi();
         app.MapRemoteTicketsApi();
+        app.MapStatisticsApi();
+        app.MapAlertsApi();
         app.MapHub<HallHub>(Contracts.Hub.HallHub.Path);
         app.MapPages();
         return app;

@@ -1,0 +1,23 @@
+using Hall.QueueService.Queue;
+using Hall.QueueService.Supervision;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Hall.QueueService.Api;
+
+/// <summary>Supervision alerts: open ones (or all), and acknowledging. New and acknowledged alerts are also pushed on the hall hub.</summary>
+public static class AlertsApi
+{
+    public static RouteGroupBuilder MapAlertsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/alerts").WithTags("Supervision");
+        group.MapGet("/", ListAsync).WithSummary("Alerts not yet acknowledged (all=true: every alert)");
+        group.MapPost("/{id:long}/acknowledge", AcknowledgeAsync).WithSummary("A supervisor has seen to an alert");
+        return group;
+    }
+
+    public static async Task<Ok<IReadOnlyList<AlertView>>> ListAsync(bool? all, AlertStore alerts, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await alerts.ListAsync(all == true, cancellationToken));
+
+    public static async Task<Ok<AlertView>> AcknowledgeAsync(long id, AcknowledgeRequest? request, AlertStore alerts, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await alerts.AcknowledgeAsync(id, request?.By, cancellationToken));
+}

@@ -1,0 +1,164 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Dapper;
+using Hall.QueueService.HallSetup;
+using Hall.QueueService.Queue;
+using Hall.QueueService.Storage;
+
+namespace Hall.QueueService.Statistics;
+
+/// <summary>
+/// Statistics over a range of hall days, aggregated in SQL that runs on both SQLite and PostgreSQL: sums and averages
+/// by GROUP BY, the 90th percentile by ROW_NUMBER/COUNT window functions (nearest rank), post hours by LEAD over the
+/// login and logout events. Only aggregates and one row per login come back, never every ticket or event.
+/// </summary>
+public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder hall, TimeProvider time)
+{
+    private const string KeyTotal = "'all'";
+    private const string KeyService = "service_id";
+    private const string KeyWindow = "window_number";
+    private const string KeyClerk = "staff_code";
+
+    public async Task<StatsReport> GetReportAsync(HallDateRange range, CancellationToken cancellationToken = default)
+    {
+        var catalog = hall.Current;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var total = await FiguresByAsync(connection, catalog, range, KeyTotal);
+        var byService = await FiguresByAsync(connection, catalog, range, KeyService);
+        var byWindow = await FiguresByAsync(connection, catalog, range, KeyWindow);
+        var byClerk = await FiguresByAsync(connection, catalog, range, KeyClerk);
+        var byHour = await FiguresByAsync(connection, catalog, range, HourKey(catalog, range));
+        var sessions = await PostSessionsAsync(connection, catalog, range);
+
+        var empty = StatsFigures.From(new TicketSums(), null);
+        StatsFigures Of(Dictionary<string, StatsFigures> map, string key) => map.GetValueOrDefault(key) ?? empty;
+        static string K(int n) => n.ToString(CultureInfo.InvariantCulture);
+        double Hours(Func<PostSession, bool> match, string post) =>
+            Math.Round(sessions.Where(s => match(s) && s.Post == post).Sum(s => s.Duration.TotalHours), 2);
+
+        var services = catalog.Services.Select(s => new ServiceStats(Of(byService, K(s.Id)))
+        {
+            ServiceId = s.Id,
+            ServiceName = s.Name,
+            Category = s.Category,
+            PromisedMinutes = s.PromisedMinutes,
+        }).ToList();
+        var windows = catalog.Windows.Select(w => new WindowStats(Of(byWindow, K(w.Number)))
+        {
+            WindowNumber = w.Number,
+            WindowName = w.Name,
+            APostHours = Hours(s => s.WindowNumber == w.Number, "A"),
+            BPostHours = Hours(s => s.WindowNumber == w.Number, "B"),
+        }).ToList();
+        var clerkCodes = catalog.Definition.Clerks.Select(c => c.StaffCode)
+            .Concat(byClerk.Keys.Where(k => catalog.FindClerk(k) is null).Order(StringComparer.Ordinal));
+        var clerks = clerkCodes.Select(code => new ClerkStats(Of(byClerk, code))
+        {
+            StaffCode = code,
+            Name = catalog.FindClerk(code)?.Name ?? code,
+            Unit = catalog.FindClerk(code)?.Unit ?? "",
+            APostHours = Hours(s => s.StaffCode == code, "A"),
+            BPostHours = Hours(s => s.StaffCode == code, "B"),
+        }).ToList();
+        var hours = byHour.Select(h => new HourStats(h.Value) { Hour = int.Parse(h.Key, CultureInfo.InvariantCulture) }).OrderBy(h => h.Hour).ToList();
+
+        return new StatsReport(range.FromKey, range.ToKey, catalog.ToOffset(time.GetUtcNow()), Of(total, "all"), services, windows, clerks, hours);
+    }
+
+    /// <summary>Local hour of an instant column, by the zone's offset at the start of the range (halls do not change clocks mid-range in China).</summary>
+    public static string HourKey(HallCatalog catalog, HallDateRange range, string column = "issued_at")
+    {
+        var offsetMs = (long)catalog.TimeZone.GetUtcOffset(catalog.StartOfDay(range.From)).TotalMilliseconds;
+        return $"((({column} + {offsetMs.ToString(CultureInfo.InvariantCulture)}) / 3600000) % 24)";
+    }
+
+    /// <summary>Ticket figures grouped by a key expression (a column, an hour, or a constant for the total).</summary>
+    public async Task<Dictionary<string, StatsFigures>> FiguresByAsync(DbConnection connection, HallCatalog catalog, HallDateRange range, string keyExpression)
+    {
+        var args = new { hall = catalog.HallId, from = range.FromKey, to = range.ToKey };
+        var sums = await connection.QueryAsync<TicketSums>(
+            $"""
+            WITH t AS (
+                SELECT {keyExpression} AS k, status, issued_at, called_at, started_at, finished_at, transfer_count, rating_level, estimated_wait_minutes,
+                       {PromisedMsCase(catalog)} AS promised_ms
+                FROM tickets WHERE hall_id = @hall AND hall_date >= @from AND hall_date <= @to
+            )
+            SELECT CAST(k AS TEXT) AS key,
+                COUNT(*) AS issued,
+                SUM(CASE WHEN status = 3 THEN 1 ELSE 0 END) AS served,
+                SUM(CASE WHEN status = 4 THEN 1 ELSE 0 END) AS no_show,
+                SUM(CASE WHEN status = 5 THEN 1 ELSE 0 END) AS cancelled,
+                SUM(CASE WHEN transfer_count > 0 THEN 1 ELSE 0 END) AS transferred,
+                CAST(AVG(CASE WHEN called_at IS NOT NULL THEN called_at - issued_at END) AS DOUBLE PRECISION) AS avg_wait_ms,
+                CAST(AVG(CASE WHEN status = 3 AND started_at IS NOT NULL AND finished_at IS NOT NULL THEN finished_at - started_at END) AS DOUBLE PRECISION) AS avg_service_ms,
+                SUM(CASE WHEN rating_level = 1 THEN 1 ELSE 0 END) AS rating1,
+                SUM(CASE WHEN rating_level = 2 THEN 1 ELSE 0 END) AS rating2,
+                SUM(CASE WHEN rating_level = 3 THEN 1 ELSE 0 END) AS rating3,
+                SUM(CASE WHEN rating_level = 4 THEN 1 ELSE 0 END) AS rating4,
+                SUM(CASE WHEN rating_level = 5 THEN 1 ELSE 0 END) AS rating5,
+                SUM(CASE WHEN status = 3 AND started_at IS NOT NULL AND finished_at - started_at <= promised_ms THEN 1 ELSE 0 END) AS within_promised,
+                CAST(AVG(CASE WHEN called_at IS NOT NULL THEN ABS((called_at - issued_at) / 60000.0 - estimated_wait_minutes) END) AS DOUBLE PRECISION) AS estimate_error_minutes
+            FROM t WHERE k IS NOT NULL GROUP BY k
+            """, args);
+        var p90 = (await connection.QueryAsync<(string Key, long WaitMs)>(
+            $"""
+            WITH w AS (
+                SELECT {keyExpression} AS k, called_at - issued_at AS wait_ms
+                FROM tickets WHERE hall_id = @hall AND hall_date >= @from AND hall_date <= @to AND called_at IS NOT NULL
+            ), r AS (
+                SELECT k, wait_ms, ROW_NUMBER() OVER (PARTITION BY k ORDER BY wait_ms) AS rn, COUNT(*) OVER (PARTITION BY k) AS n
+                FROM w WHERE k IS NOT NULL
+            )
+            SELECT CAST(k AS TEXT) AS key, wait_ms FROM r WHERE rn = (9 * n + 9) / 10
+            """, args)).ToDictionary(r => r.Key, r => (double?)r.WaitMs);
+        return sums.ToDictionary(s => s.Key, s => StatsFigures.From(s, p90.GetValueOrDefault(s.Key)));
+    }
+
+    /// <summary>
+    /// Every login in the range with its end: the window's next login or logout, else the end of that hall day or now,
+    /// whichever comes first (a login replacing another ends it without a logout row).
+    /// </summary>
+    public async Task<IReadOnlyList<PostSession>> PostSessionsAsync(DbConnection connection, HallCatalog catalog, HallDateRange range)
+    {
+        var rows = await connection.QueryAsync<(long WindowNumber, string? StaffCode, string? Detail, string HallDate, long At, long? NextAt)>(
+            """
+            WITH s AS (
+                SELECT window_number, staff_code, detail, hall_date, kind, at,
+                       LEAD(at) OVER (PARTITION BY window_number ORDER BY at, id) AS next_at
+                FROM events
+                WHERE hall_id = @hall AND hall_date >= @from AND hall_date <= @to AND kind IN ('login', 'logout') AND window_number IS NOT NULL
+            )
+            SELECT CAST(window_number AS BIGINT) AS window_number, staff_code, detail, hall_date, at, next_at FROM s WHERE kind = 'login' ORDER BY at
+            """,
+            new { hall = catalog.HallId, from = range.FromKey, to = range.ToKey });
+        var now = time.GetUtcNow().ToUnixMs();
+        return rows.Select(r =>
+        {
+            var dayEnd = catalog.StartOfDay(DateOnly.ParseExact(r.HallDate, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(1)).ToUnixMs();
+            var end = Math.Min(r.NextAt ?? long.MaxValue, Math.Min(dayEnd, now));
+            var post = r.Detail is { } d && d.StartsWith("post=", StringComparison.Ordinal) ? d[5..] : "A";
+            return new PostSession((int)r.WindowNumber, r.StaffCode ?? "", post, r.At, Math.Max(end, r.At));
+        }).ToList();
+    }
+
+    /// <summary>The promised minutes (承诺时限) of each service as a SQL CASE; the values are the hall file's integers.</summary>
+    private static string PromisedMsCase(HallCatalog catalog)
+    {
+        var sql = new StringBuilder("CASE service_id");
+        foreach (var service in catalog.Services)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $" WHEN {service.Id} THEN {service.PromisedMinutes * 60_000L}");
+        }
+        return sql.Append(" ELSE NULL END").ToString();
+    }
+}
+
+/// <summary>A clerk's time logged in at a window on one post, in Unix milliseconds.</summary>
+public sealed record PostSession(int WindowNumber, string StaffCode, string Post, long StartMs, long EndMs)
+{
+    public TimeSpan Duration => TimeSpan.FromMilliseconds(EndMs - StartMs);
+
+    /// <summary>Whether the session overlaps [from, to).</summary>
+    public bool Overlaps(long fromMs, long toMs) => StartMs < toMs && EndMs > fromMs;
+}

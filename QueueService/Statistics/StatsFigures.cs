@@ -1,0 +1,163 @@
+namespace Hall.QueueService.Statistics;
+
+/// <summary>The figures of one slice of tickets (a service, a window, a clerk, an hour, or everything).</summary>
+public record StatsFigures
+{
+    public long Issued { get; init; }
+    public long Served { get; init; }
+    public long NoShow { get; init; }
+    public long Cancelled { get; init; }
+    public long Transferred { get; init; }
+    /// <summary>Issued → first call, over tickets that were called.</summary>
+    public double? AvgWaitSeconds { get; init; }
+    /// <summary>Nearest-rank 90th percentile of the wait.</summary>
+    public double? P90WaitSeconds { get; init; }
+    /// <summary>Started → finished, over served tickets.</summary>
+    public double? AvgServiceSeconds { get; init; }
+    public long Rated { get; init; }
+    /// <summary>Count per rating level, "1" (非常不满意) … "5" (非常满意).</summary>
+    public IReadOnlyDictionary<string, long> RatingCounts { get; init; } = new Dictionary<string, long>();
+    public long VerySatisfied { get; init; }
+    public long Satisfied { get; init; }
+    public long BasicallySatisfied { get; init; }
+    public long Dissatisfied { get; init; }
+    public long VeryDissatisfied { get; init; }
+    /// <summary>(非常满意 + 满意 + 基本满意) / rated, 0–1; null without ratings.</summary>
+    public double? SatisfactionRate { get; init; }
+    /// <summary>Rated / served, 0–1.</summary>
+    public double? RatedShare { get; init; }
+    /// <summary>Served with a service time within the service's promised minutes (承诺时限).</summary>
+    public long ServedWithinPromised { get; init; }
+    public double? WithinPromisedShare { get; init; }
+    /// <summary>Mean absolute error of the wait estimate told at issue against the real wait, in minutes, over called tickets.</summary>
+    public double? WaitEstimateErrorMinutes { get; init; }
+
+    /// <summary>Derives the rates from the sums SQL gives.</summary>
+    public static StatsFigures From(TicketSums sums, double? p90WaitMs)
+    {
+        long[] levels = [sums.Rating1, sums.Rating2, sums.Rating3, sums.Rating4, sums.Rating5];
+        var rated = levels.Sum();
+        return new StatsFigures
+        {
+            Issued = sums.Issued,
+            Served = sums.Served,
+            NoShow = sums.NoShow,
+            Cancelled = sums.Cancelled,
+            Transferred = sums.Transferred,
+            AvgWaitSeconds = Seconds(sums.AvgWaitMs),
+            P90WaitSeconds = Seconds(p90WaitMs),
+            AvgServiceSeconds = Seconds(sums.AvgServiceMs),
+            Rated = rated,
+            RatingCounts = Enumerable.Range(1, 5).ToDictionary(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture), l => levels[l - 1]),
+            VerySatisfied = sums.Rating5,
+            Satisfied = sums.Rating4,
+            BasicallySatisfied = sums.Rating3,
+            Dissatisfied = sums.Rating2,
+            VeryDissatisfied = sums.Rating1,
+            SatisfactionRate = Share(sums.Rating5 + sums.Rating4 + sums.Rating3, rated),
+            RatedShare = Share(rated, sums.Served),
+            ServedWithinPromised = sums.WithinPromised,
+            WithinPromisedShare = Share(sums.WithinPromised, sums.Served),
+            WaitEstimateErrorMinutes = sums.EstimateErrorMinutes is { } e ? Math.Round(e, 1, MidpointRounding.AwayFromZero) : null,
+        };
+    }
+
+    public static double? Share(long part, long whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
+
+    private static double? Seconds(double? ms) => ms is { } v ? Math.Round(v / 1000, 1) : null;
+}
+
+/// <summary>One row of the SQL aggregate over tickets.</summary>
+public sealed class TicketSums
+{
+    public string Key { get; set; } = "";
+    public long Issued { get; set; }
+    public long Served { get; set; }
+    public long NoShow { get; set; }
+    public long Cancelled { get; set; }
+    public long Transferred { get; set; }
+    public double? AvgWaitMs { get; set; }
+    public double? AvgServiceMs { get; set; }
+    public long Rating1 { get; set; }
+    public long Rating2 { get; set; }
+    public long Rating3 { get; set; }
+    public long Rating4 { get; set; }
+    public long Rating5 { get; set; }
+    public long WithinPromised { get; set; }
+    public double? EstimateErrorMinutes { get; set; }
+}
+
+public sealed record ServiceStats : StatsFigures
+{
+    public ServiceStats()
+    {
+    }
+
+    public ServiceStats(StatsFigures figures) : base(figures)
+    {
+    }
+
+    public int ServiceId { get; init; }
+    public string ServiceName { get; init; } = "";
+    public string Category { get; init; } = "";
+    public int PromisedMinutes { get; init; }
+}
+
+public sealed record WindowStats : StatsFigures
+{
+    public WindowStats()
+    {
+    }
+
+    public WindowStats(StatsFigures figures) : base(figures)
+    {
+    }
+
+    public int WindowNumber { get; init; }
+    public string WindowName { get; init; } = "";
+    /// <summary>Hours a clerk was logged in on the A post (主岗) and the B post (AB岗 backup).</summary>
+    public double APostHours { get; init; }
+    public double BPostHours { get; init; }
+}
+
+public sealed record ClerkStats : StatsFigures
+{
+    public ClerkStats()
+    {
+    }
+
+    public ClerkStats(StatsFigures figures) : base(figures)
+    {
+    }
+
+    public string StaffCode { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string Unit { get; init; } = "";
+    public double APostHours { get; init; }
+    public double BPostHours { get; init; }
+}
+
+public sealed record HourStats : StatsFigures
+{
+    public HourStats()
+    {
+    }
+
+    public HourStats(StatsFigures figures) : base(figures)
+    {
+    }
+
+    /// <summary>Local hour of issue, 0–23.</summary>
+    public int Hour { get; init; }
+}
+
+/// <summary>The answer of <c>GET /api/stats</c>.</summary>
+public sealed record StatsReport(
+    string From,
+    string To,
+    DateTimeOffset GeneratedAt,
+    StatsFigures Total,
+    IReadOnlyList<ServiceStats> Services,
+    IReadOnlyList<WindowStats> Windows,
+    IReadOnlyList<ClerkStats> Clerks,
+    IReadOnlyList<HourStats> Hours);

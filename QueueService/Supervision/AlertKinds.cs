@@ -1,0 +1,32 @@
+namespace Hall.QueueService.Supervision;
+
+/// <summary>What a supervisor is alerted to.</summary>
+public static class AlertKinds
+{
+    /// <summary>A citizen has waited longer than the service's alert threshold.</summary>
+    public const string LongWait = "longWait";
+    /// <summary>空岗: nobody logged in at a window during opening hours.</summary>
+    public const string EmptyPost = "emptyPost";
+    /// <summary>A service running past its promised minutes (承诺时限).</summary>
+    public const string OverPromised = "overPromised";
+    /// <summary>A device offline, faulty, or a printer out of paper.</summary>
+    public const string Device = "device";
+    /// <summary>不满意 or 非常不满意: a follow-up (回访) is due.</summary>
+    public const string BadRating = "badRating";
+    /// <summary>A ticket called as often as the hall allows.</summary>
+    public const string RecallLimit = "recallLimit";
+}
+
+public sealed record AlertView(
+    long Id,
+    string Kind,
+    string Message,
+    string MessageEn,
+    int? WindowNumber,
+    int? ServiceId,
+    string? TicketId,
+    DateTimeOffset RaisedAt,
+    DateTimeOffset? AcknowledgedAt,
+    string? AcknowledgedBy);
+
+public sealed record AcknowledgeRequest(string? By);
