@@ -14,6 +14,7 @@ public static class EndpointExtensions
         app.MapTicketsApi();
         app.MapWindowsApi();
         app.MapDevicesApi();
+        app.MapAdminApi();
         app.MapHub<HallHub>(Contracts.Hub.HallHub.Path);
         app.MapPages();
         return app;

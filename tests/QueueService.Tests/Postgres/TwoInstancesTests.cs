@@ -1,0 +1,80 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Hall.Contracts.Api;
+using Hall.QueueService.Tests.Infrastructure;
+using Hall.TestSupport.Browser;
+using Hall.TestSupport.Postgres;
+using Hall.TestSupport.Processes;
+
+namespace Hall.QueueService.Tests.Postgres;
+
+/// <summary>
+/// The acceptance for scale-out: two real QueueService processes on one real PostgreSQL database share numbering,
+/// state and hub events.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class TwoInstancesTests(PostgresServer postgres, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
+{
+    private static Task<HostProcess> StartAsync(string connectionString) =>
+        HostProcess.StartAsync("QueueService", FreePort.Next(), ["--Queue:Database=postgres", "--ConnectionStrings:Queue=" + connectionString]);
+
+    [Fact]
+    public async Task Sixty_tickets_issued_concurrently_across_two_instances_are_A001_to_A060()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using var first = await StartAsync(database);
+        await using var second = await StartAsync(database);
+        using var a = new HttpClient { BaseAddress = new Uri(first.BaseUrl) };
+        using var b = new HttpClient { BaseAddress = new Uri(second.BaseUrl) };
+
+        var issued = await Task.WhenAll(Enumerable.Range(0, 60).Select(async i =>
+        {
+            var response = await (i % 2 == 0 ? a : b).PostAsJsonAsync("/api/tickets", new { serviceId = 1 });
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            return (await response.Content.ReadFromJsonAsync<IssuedTicket>(Json.Options))!.Number;
+        }));
+
+        Assert.Equal(Enumerable.Range(1, 60).Select(i => $"A{i:000}"), issued.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_call_on_one_instance_reaches_a_JS_hub_client_of_the_other_which_sees_the_ticket_called()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using var first = await StartAsync(database);
+        await using var second = await StartAsync(database);
+
+        var page = await chromium.NewPageAsync();
+        await page.GotoAsync(second.BaseUrl + "/health");
+        await page.AddScriptTagAsync(new() { Url = "/_content/Hall.Contracts/lib/signalr/signalr.min.js" });
+        await page.EvaluateAsync(
+            """
+            async () => {
+              window.calls = [];
+              const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/hall').build();
+              connection.on('TicketCalled', m => window.calls.push(m));
+              await connection.start();
+            }
+            """);
+
+        using var a = new HttpClient { BaseAddress = new Uri(first.BaseUrl) };
+        var issued = await (await a.PostAsJsonAsync("/api/tickets", new { serviceId = 1 })).Content.ReadFromJsonAsync<IssuedTicket>(Json.Options);
+        var login = await (await a.PostAsJsonAsync("/api/windows/1/login", new { staffCode = "1001", pin = "1234" })).Content.ReadFromJsonAsync<LoginResponse>(Json.Options);
+        a.DefaultRequestHeaders.Authorization = new("Bearer", login!.Token);
+        var call = await a.PostAsync("/api/windows/1/call-next", null);
+        Assert.True(call.IsSuccessStatusCode, await call.Content.ReadAsStringAsync());
+
+        await page.WaitForFunctionAsync("() => window.calls.length >= 1", null, new() { Timeout = 15_000 });
+        var message = await page.EvaluateAsync<JsonElement>("() => window.calls[0]");
+        Assert.Equal("A001", message.GetProperty("number").GetString());
+        Assert.Equal(1, message.GetProperty("windowNumber").GetInt32());
+        Assert.Equal("请A001号到1号窗口办理", message.GetProperty("announcement").GetString());
+
+        using var b = new HttpClient { BaseAddress = new Uri(second.BaseUrl) };
+        var seen = await b.GetFromJsonAsync<TicketView>($"/api/tickets/{issued!.Id}", Json.Options);
+        Assert.Equal(TicketStatus.Called, seen!.Status);
+        Assert.Equal(1, seen.WindowNumber);
+        var window = (await b.GetFromJsonAsync<List<WindowInfo>>("/api/windows", Json.Options))!.Single(w => w.Number == 1);
+        Assert.Equal("A001", window.CurrentTicket?.Number);
+    }
+}
