@@ -1,5 +1,6 @@
 using Hall.QueueService.Extensions;
 using Hall.QueueService.HallSetup;
+using Hall.QueueService.Security;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,6 +8,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.AddApplicationServices();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();

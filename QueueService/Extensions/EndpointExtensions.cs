@@ -9,7 +9,7 @@ public static class EndpointExtensions
     public static WebApplication MapHallEndpoints(this WebApplication app)
     {
         app.MapOpenApi();
-        app.MapGet("/health", () => TypedResults.Ok(new { status = "ready" })).WithTags("Health").ExcludeFromDescription();
+        app.MapHealthApi();
         app.MapServicesApi();
         app.MapTicketsApi();
         app.MapWindowsApi();

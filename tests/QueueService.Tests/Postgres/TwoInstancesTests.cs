@@ -77,4 +77,70 @@ public sealed class TwoInstancesTests(PostgresServer postgres, ChromiumFixture c
         var window = (await b.GetFromJsonAsync<List<WindowInfo>>("/api/windows", Json.Options))!.Single(w => w.Number == 1);
         Assert.Equal("A001", window.CurrentTicket?.Number);
     }
+
+    [Fact]
+    public async Task A_lost_notification_connection_reconnects_resyncs_local_clients_and_carries_calls_again()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using var first = await StartAsync(database);
+        await using var second = await StartAsync(database);
+        await WaitForListenersAsync(database, 2);
+
+        var page = await chromium.NewPageAsync();
+        await page.GotoAsync(second.BaseUrl + "/health");
+        await page.AddScriptTagAsync(new() { Url = "/_content/Hall.Contracts/lib/signalr/signalr.min.js" });
+        await page.EvaluateAsync(
+            """
+            async () => {
+              window.calls = [];
+              window.windowChanges = [];
+              const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/hall').build();
+              connection.on('TicketCalled', m => window.calls.push(m));
+              connection.on('WindowChanged', m => window.windowChanges.push(m));
+              await connection.start();
+            }
+            """);
+
+        // The database drops both instances' LISTEN connections, as a restart or a network cut would.
+        await using (var admin = new Npgsql.NpgsqlConnection(database))
+        {
+            await admin.OpenAsync();
+            await using var kill = new Npgsql.NpgsqlCommand(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%' AND pid <> pg_backend_pid()", admin);
+            await kill.ExecuteNonQueryAsync();
+        }
+        // After reconnecting, the second instance sends every window again to its clients (what a snapshot gives).
+        await page.WaitForFunctionAsync("() => window.windowChanges.length >= 8", null, new() { Timeout = 20_000 });
+        await WaitForListenersAsync(database, 2);
+
+        using var a = new HttpClient { BaseAddress = new Uri(first.BaseUrl) };
+        await a.PostAsJsonAsync("/api/tickets", new { serviceId = 2 });
+        var login = await (await a.PostAsJsonAsync("/api/windows/3/login", new { staffCode = "1003", pin = "1234" })).Content.ReadFromJsonAsync<LoginResponse>(Json.Options);
+        a.DefaultRequestHeaders.Authorization = new("Bearer", login!.Token);
+        Assert.True((await a.PostAsync("/api/windows/3/call-next", null)).IsSuccessStatusCode);
+
+        await page.WaitForFunctionAsync("() => window.calls.length >= 1", null, new() { Timeout = 15_000 });
+        var message = await page.EvaluateAsync<JsonElement>("() => window.calls[0]");
+        Assert.Equal("B001", message.GetProperty("number").GetString());
+        Assert.Equal(3, message.GetProperty("windowNumber").GetInt32());
+    }
+
+    /// <summary>Waits (bounded) until the given number of instances have a LISTEN connection on the database.</summary>
+    private static async Task WaitForListenersAsync(string connectionString, int count)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            await using var query = new Npgsql.NpgsqlCommand(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'", connection);
+            if ((long)(await query.ExecuteScalarAsync())! >= count)
+            {
+                return;
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"{count} instances did not LISTEN within 30 s");
+            await Task.Delay(100);
+        }
+    }
 }
