@@ -6,6 +6,7 @@ public static class SecurityServiceExtensions
     {
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LoginThrottle>();
+        services.AddHostedService<DemoCredentialsWarning>();
         return services;
     }
 }

@@ -93,5 +93,20 @@ public sealed class AdminApiTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/windows/1/login", new { staffCode = "1001", pin = "1234" })).StatusCode);
     }
 
+    [Fact]
+    public async Task A_password_hash_setting_and_the_documented_demo_password_both_work()
+    {
+        using (var hashed = new HallServerFactory(new() { ["Admin:PasswordHash"] = HallSetup.PinHasher.Hash("s3cret-pass") }))
+        {
+            var client = hashed.CreateClient();
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:s3cret-pass")));
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/admin/hall")).StatusCode);
+        }
+        using var demo = new HallServerFactory();
+        var demoClient = demo.CreateClient();
+        demoClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:hall-admin-2026")));
+        Assert.Equal(HttpStatusCode.OK, (await demoClient.GetAsync("/api/admin/hall")).StatusCode);
+    }
+
     public void Dispose() => _hall.Dispose();
 }
