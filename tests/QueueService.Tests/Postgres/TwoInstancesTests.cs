@@ -125,6 +125,42 @@ public sealed class TwoInstancesTests(PostgresServer postgres, ChromiumFixture c
         Assert.Equal(3, message.GetProperty("windowNumber").GetInt32());
     }
 
+    [Fact]
+    public async Task Clerks_on_two_instances_calling_at_once_never_get_the_same_ticket()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using var first = await StartAsync(database);
+        await using var second = await StartAsync(database);
+        using var kiosk = new HttpClient { BaseAddress = new Uri(first.BaseUrl) };
+        for (var i = 0; i < 30; i++)
+        {
+            Assert.True((await kiosk.PostAsJsonAsync("/api/tickets", new { serviceId = 1 })).IsSuccessStatusCode);
+        }
+
+        async Task<List<string>> ClerkAsync(string baseUrl, int window, string staffCode)
+        {
+            using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+            var login = await (await http.PostAsJsonAsync($"/api/windows/{window}/login", new { staffCode, pin = "1234" })).Content.ReadFromJsonAsync<LoginResponse>(Json.Options);
+            http.DefaultRequestHeaders.Authorization = new("Bearer", login!.Token);
+            var called = new List<string>();
+            while (true)
+            {
+                var response = await http.PostAsync($"/api/windows/{window}/call-next", null);
+                if (response.StatusCode == System.Net.HttpStatusCode.NoContent)
+                {
+                    return called;
+                }
+                Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+                called.Add((await response.Content.ReadFromJsonAsync<WindowActionResult>(Json.Options))!.Ticket!.Number);
+                Assert.True((await http.PostAsync($"/api/windows/{window}/no-show", null)).IsSuccessStatusCode);
+            }
+        }
+
+        var results = await Task.WhenAll(ClerkAsync(first.BaseUrl, 1, "1001"), ClerkAsync(second.BaseUrl, 2, "1002"));
+        var all = results.SelectMany(r => r).ToList();
+        Assert.Equal(Enumerable.Range(1, 30).Select(i => $"A{i:000}"), all.Order(StringComparer.Ordinal));
+    }
+
     /// <summary>Waits (bounded) until the given number of instances have a LISTEN connection on the database.</summary>
     private static async Task WaitForListenersAsync(string connectionString, int count)
     {
