@@ -1,12 +1,20 @@
 using Hall.QueueService.Extensions;
 using Hall.QueueService.HallSetup;
+using Hall.QueueService.Security;
+using Hall.QueueService.Storage;
 using Microsoft.Extensions.Options;
+
+if (BackupCommand.IsCommand(args))
+{
+    return await BackupCommand.RunAsync(args, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
 builder.AddApplicationServices();
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseDefaultFiles();

@@ -1,5 +1,6 @@
 using Hall.Contracts.Api;
 using Hall.QueueService.Queue;
+using Hall.QueueService.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hall.QueueService.Api;
@@ -48,8 +49,24 @@ public static class WindowsApi
         TypedResults.Ok(await queries.GetWindowAsync(number, cancellationToken)
             ?? throw QueueRuleException.NotFound("unknownWindow", $"没有 {number} 号窗口。There is no window {number}."));
 
-    public static async Task<Ok<LoginResponse>> LoginAsync(int number, LoginRequest request, ClerkSessions sessions, HttpContext http) =>
-        TypedResults.Ok(await sessions.LoginAsync(number, request, Actor(http), http.RequestAborted));
+    public static async Task<Ok<LoginResponse>> LoginAsync(int number, LoginRequest request, ClerkSessions sessions, LoginThrottle throttle, HttpContext http)
+    {
+        // Wrong PINs count per staff code on every instance; the last one allowed locks that clerk for a while.
+        var subject = "clerk:" + (request.StaffCode?.Trim() ?? "");
+        await throttle.EnsureNotLockedAsync(subject, http.RequestAborted);
+        LoginResponse login;
+        try
+        {
+            login = await sessions.LoginAsync(number, request, Actor(http), http.RequestAborted);
+        }
+        catch (QueueRuleException e) when (e.StatusCode == StatusCodes.Status401Unauthorized && !string.IsNullOrWhiteSpace(request.StaffCode))
+        {
+            await throttle.FailedAsync(subject, http.RequestAborted);
+            throw;
+        }
+        await throttle.SucceededAsync(subject, http.RequestAborted);
+        return TypedResults.Ok(login);
+    }
 
     public static async Task<Ok<WindowActionResult>> RateAsync(int number, RateRequest request, RatingRecorder ratings, HallQueries queries, HttpContext http)
     {

@@ -4,6 +4,8 @@ using Hall.QueueService.Appointments;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Hubs;
 using Hall.QueueService.Queue;
+using Hall.QueueService.ScaleOut;
+using Hall.QueueService.Security;
 using Hall.QueueService.Storage;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
@@ -38,7 +40,10 @@ public static class ApplicationServiceExtensions
         services.AddSignalR();
         services.AddSingleton<QueueCountsBroadcaster>();
         services.AddHostedService(sp => sp.GetRequiredService<QueueCountsBroadcaster>());
-        services.AddSingleton<IHallEventSink, HubBroadcaster>();
+        services.AddSingleton<HubBroadcaster>();
+        services.AddSingleton<IHallEventSink>(sp => sp.GetRequiredService<HubBroadcaster>());
+        services.AddScaleOut();
+        services.AddHallSecurity();
         services.AddSingleton<DeviceStatusStore>();
 
         // Hardware callers and evaluators on the hall bus (off without Bus:PortName).

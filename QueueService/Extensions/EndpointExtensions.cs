@@ -10,7 +10,7 @@ public static class EndpointExtensions
     public static WebApplication MapHallEndpoints(this WebApplication app)
     {
         app.MapOpenApi();
-        app.MapGet("/health", () => TypedResults.Ok(new { status = "ready" })).WithTags("Health").ExcludeFromDescription();
+        app.MapHealthApi();
         app.MapServicesApi();
         app.MapTicketsApi();
         app.MapWindowsApi();
@@ -20,6 +20,7 @@ public static class EndpointExtensions
         app.MapRemoteTicketsApi();
         app.MapStatisticsApi();
         app.MapAlertsApi();
+        app.MapAdminApi();
         app.MapHub<HallHub>(Contracts.Hub.HallHub.Path);
         app.MapPages();
         return app;

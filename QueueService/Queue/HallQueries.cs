@@ -71,7 +71,7 @@ public sealed class HallQueries(QueueDatabase database, HallCatalogHolder hall, 
         var currentIds = states.Values.Select(s => s.CurrentTicketId).OfType<string>().ToArray();
         var current = currentIds.Length == 0
             ? new Dictionary<string, TicketRow>()
-            : (await connection.QueryAsync<TicketRow>("SELECT * FROM tickets WHERE id IN @ids", new { ids = currentIds })).ToDictionary(t => t.Id);
+            : (await connection.QueryAsync<TicketRow>($"SELECT * FROM tickets WHERE id {SqlLists.In(connection, "@ids")}", new { ids = currentIds })).ToDictionary(t => t.Id);
 
         var result = new List<WindowInfo>();
         foreach (var window in catalog.Windows.Where(w => only is null || w.Number == only))

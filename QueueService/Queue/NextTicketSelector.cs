@@ -45,7 +45,7 @@ public static class NextTicketSelector
             $"""
             SELECT * FROM tickets
             WHERE hall_id = @hall AND status = 0 AND hall_date = @date
-              AND ((target_window IS NULL AND service_id IN @services) OR target_window = @window)
+              AND ((target_window IS NULL AND service_id {SqlLists.In(scope.Connection, "@services")}) OR target_window = @window)
             """;
         var order = $" ORDER BY {EffectiveClass}, {preference}, issued_at, number LIMIT 1{database.ForUpdate}";
 

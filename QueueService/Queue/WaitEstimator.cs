@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Hall.Contracts.Api;
 using Hall.QueueService.HallSetup;
+using Hall.QueueService.Storage;
 
 namespace Hall.QueueService.Queue;
 
@@ -48,7 +49,7 @@ public static class WaitEstimator
 
         var serving = catalog.WindowsServing(service.Id);
         var open = serving.Count == 0 ? 0 : await connection.ExecuteScalarAsync<int>(
-            "SELECT COUNT(*) FROM window_states WHERE hall_id = @hall AND window_number IN @serving AND state IN (1, 2, 3)",
+            $"SELECT COUNT(*) FROM window_states WHERE hall_id = @hall AND window_number {SqlLists.In(connection, "@serving")} AND state IN (1, 2, 3)",
             new { hall = catalog.HallId, serving = serving.ToArray() },
             transaction);
         return (int)Math.Ceiling(ahead * serviceSeconds / Math.Max(1, open) / 60.0);
