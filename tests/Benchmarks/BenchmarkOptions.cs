@@ -15,6 +15,8 @@ public sealed record BenchmarkOptions(bool Quick, string? OutFile, bool MicroWit
 
     public int Calls => Quick ? 40 : 200;
 
+    public int Ratings => Quick ? 20 : 100;
+
     /// <summary>Pause between calls, so that one call's follow-up traffic (finish, queue counts) settles before the next is timed.</summary>
     public TimeSpan CallSpacing => TimeSpan.FromMilliseconds(100);
 

@@ -28,13 +28,17 @@ public sealed class ChildHost : IAsyncDisposable
     }
 
     /// <summary>The QueueService built next to this benchmark (same configuration), on a fresh data directory.</summary>
-    public static Task<ChildHost> StartQueueServiceAsync(string dataDirectory, string? hallFile = null)
+    public static Task<ChildHost> StartQueueServiceAsync(string dataDirectory, string? hallFile = null, string? busPort = null)
     {
         var dll = Path.Combine(RepositoryPaths.Root, "QueueService", "bin", BuildConfiguration, "net10.0", "QueueService.dll");
         var arguments = new List<string> { "--Queue:DataDirectory=" + dataDirectory, "--Logging:LogLevel:Default=Warning" };
         if (hallFile is not null)
         {
             arguments.Add("--Queue:HallFile=" + hallFile);
+        }
+        if (busPort is not null)
+        {
+            arguments.Add("--Bus:PortName=" + busPort);
         }
         return StartAsync(dll, arguments);
     }

@@ -38,6 +38,13 @@ public sealed class BenchmarkFigures
     /// <summary>callToBoardP99Ms ÷ baselineBroadcastP99Ms; the goal is at most 1.5.</summary>
     public double CallToBoardVsBaselineP99 { get; set; }
 
+    public int Ratings { get; set; }
+    /// <summary>From the RATING frame's last byte on the pseudo-terminal to TicketChanged(rated) at a hub client; the goal is ≤ 20 ms beyond the wire time.</summary>
+    public double RatingFrameToAnnouncedP50Ms { get; set; }
+    public double RatingFrameToAnnouncedP99Ms { get; set; }
+    public int RatingFrameMissed { get; set; }
+    public double RatingFrameWireMsAt9600 { get; set; }
+
     public double HallBusEncodeFramesPerSecond { get; set; }
     public double HallBusDecodeFramesPerSecond { get; set; }
     public double HallBusAverageFrameBytes { get; set; }

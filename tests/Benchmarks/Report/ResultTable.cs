@@ -18,6 +18,7 @@ public static class ResultTable
             ("  call-next answer p50 / p99", $"{F(f.CallRequestP50Ms)} / {F(f.CallRequestP99Ms)} ms", ""),
             ("bare broadcast p50 / p99", $"{F(f.BaselineBroadcastP50Ms)} / {F(f.BaselineBroadcastP99Ms)} ms ({f.TicketCalledPayloadBytes} B payload, missed {f.BaselineBroadcastMissed})", ""),
             ("  call to board ÷ bare (p99)", F(f.CallToBoardVsBaselineP99, "0.00") + " ×", "≤ 1.5 ×"),
+            ("rating frame → stored, announced", $"{F(f.RatingFrameToAnnouncedP50Ms)} / {F(f.RatingFrameToAnnouncedP99Ms)} ms p50 / p99 ({f.Ratings} presses, missed {f.RatingFrameMissed}; wire {F(f.RatingFrameWireMsAt9600)} ms at 9600)", "≤ 20 ms + wire"),
             ("hall bus encode / decode", $"{F(f.HallBusEncodeFramesPerSecond / 1e6, "0.00")} M / {F(f.HallBusDecodeFramesPerSecond / 1e6, "0.00")} M frames/s", ""),
             ("  the wire at 9600 baud", $"{F(f.HallBusWireFramesPerSecondAt9600, "0")} frames/s ({F(f.HallBusAverageFrameBytes, "0.0")} B average)", ""),
             ("ticket, native QR", $"{f.TicketBytesNativeQr} B: {F(f.TicketWireSecondsNativeQrAt9600, "0.00")} s at 9600, {F(f.TicketWireSecondsNativeQrAt115200 * 1000, "0")} ms at 115200", "≤ 1 KB, ~1 s"),
