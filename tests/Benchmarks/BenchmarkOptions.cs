@@ -13,7 +13,7 @@ public sealed record BenchmarkOptions(bool Quick, string? OutFile, bool MicroWit
 
     public TimeSpan IssueWarmUp => TimeSpan.FromSeconds(Quick ? 1 : 3);
 
-    public int Calls => Quick ? 40 : 200;
+    public int Calls => Quick ? 100 : 300;
 
     public int Ratings => Quick ? 20 : 100;
 

@@ -24,7 +24,7 @@ public static class BenchmarkRun
         var serviceIds = BenchmarkHall.Write(hallFile, IssueServices);
         await using (var server = await ChildHost.StartQueueServiceAsync(Path.Combine(issueDir, "data"), hallFile))
         {
-            var issue = await IssueLoad.RunAsync(server.BaseUrl, options.Kiosks, serviceIds, options.IssueWarmUp, options.IssueDuration);
+            var issue = await IssueLoad.RunAsync(server.BaseUrl, options.Kiosks, serviceIds, options.IssueWarmUp, options.IssueDuration, () => server.CpuTime);
             figures.IssueServices = serviceIds.Count;
             figures.IssueSeconds = issue.Seconds;
             figures.IssueCount = issue.Issued;
@@ -35,13 +35,15 @@ public static class BenchmarkRun
             figures.IssueMaxMs = issue.Latency.MaxMs;
             figures.IssueRefusals = issue.Refusals.ToDictionary();
             figures.IssueTransportErrors = issue.Errors;
+            figures.IssueServerCpuMsPerTicket = issue.ServerCpuMsPerTicket;
+            figures.IssueDriverCpuMsPerTicket = issue.DriverCpuMsPerTicket;
         }
 
         Stage("call to board", $"{options.Displays} displays, {options.Calls} calls on the demo hall");
         CallToBoard.Result call;
         await using (var server = await ChildHost.StartQueueServiceAsync(RepositoryPaths.NewTempDirectory("call")))
         {
-            call = await CallToBoard.RunAsync(server.BaseUrl, options.Displays, options.Calls, options.CallSpacing);
+            call = await CallToBoard.RunAsync(server.BaseUrl, options.Displays, options.Calls, options.CallSpacing, () => server.CpuTime);
         }
         figures.Calls = call.Calls;
         figures.CallToBoardP50Ms = call.ToBoard.P50Ms;
@@ -51,6 +53,7 @@ public static class BenchmarkRun
         figures.CallToBoardMissed = call.Missed;
         figures.CallRequestP50Ms = call.CallRequest.P50Ms;
         figures.CallRequestP99Ms = call.CallRequest.P99Ms;
+        figures.CallServerCpuMsPerCall = call.ServerCpuMsPerCall;
 
         Stage("baseline", $"bare SignalR hub, {options.Displays} clients, {options.Calls} broadcasts of the same payload");
         var sample = call.SampleMessage ?? throw new InvalidOperationException("No display received a TicketCalled, so there is no payload to compare with.");
@@ -60,7 +63,8 @@ public static class BenchmarkRun
         await File.WriteAllTextAsync(payloadFile, payloadJson);
         await using (var bare = await ChildHost.StartBaselineHubAsync(payloadFile))
         {
-            var baseline = await BaselineBroadcast.RunAsync(bare.BaseUrl, options.Displays, options.Calls, options.CallSpacing);
+            var baseline = await BaselineBroadcast.RunAsync(bare.BaseUrl, options.Displays, options.Calls, options.CallSpacing, () => bare.CpuTime);
+            figures.BaselineServerCpuMsPerBroadcast = baseline.ServerCpuMsPerBroadcast;
             figures.BaselineBroadcastP50Ms = baseline.ToClient.P50Ms;
             figures.BaselineBroadcastP90Ms = baseline.ToClient.P90Ms;
             figures.BaselineBroadcastP99Ms = baseline.ToClient.P99Ms;

@@ -22,6 +22,16 @@ public sealed class ChildHost : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <summary>CPU time the server has used so far (all its threads): the cost per ticket or call comes from its difference.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public string Output
     {
         get { lock (_output) { return _output.ToString(); } }

@@ -7,14 +7,15 @@ namespace Hall.Benchmarks.Load;
 /// <summary>The same displays and the same number of rounds as <see cref="CallToBoard"/>, against the bare hub.</summary>
 public static class BaselineBroadcast
 {
-    public sealed record Result(int Displays, int Broadcasts, LatencySummary ToClient, int Missed);
+    public sealed record Result(int Displays, int Broadcasts, LatencySummary ToClient, int Missed, double ServerCpuMsPerBroadcast);
 
-    public static async Task<Result> RunAsync(Uri server, int displays, int broadcasts, TimeSpan spacing)
+    public static async Task<Result> RunAsync(Uri server, int displays, int broadcasts, TimeSpan spacing, Func<TimeSpan> serverCpu)
     {
         using var http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };
         await using var fleet = await DisplayFleet.ConnectAsync(server, BareHubServer.HubPath, displays);
         var delays = new List<long>(displays * broadcasts);
         var missed = 0;
+        var cpuBefore = serverCpu();
         for (var i = 0; i < broadcasts; i++)
         {
             var round = fleet.Begin();
@@ -28,6 +29,6 @@ public static class BaselineBroadcast
             missed += displays - round.Arrivals;
             await Task.Delay(spacing);
         }
-        return new Result(displays, broadcasts, LatencySummary.FromTicks(delays), missed);
+        return new Result(displays, broadcasts, LatencySummary.FromTicks(delays), missed, (serverCpu() - cpuBefore).TotalMilliseconds / broadcasts);
     }
 }

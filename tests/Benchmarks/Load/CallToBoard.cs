@@ -16,11 +16,11 @@ namespace Hall.Benchmarks.Load;
 public static class CallToBoard
 {
     public sealed record Result(int Displays, int Calls, LatencySummary ToBoard, LatencySummary CallRequest, int Missed,
-        TicketCalled? SampleMessage, IssuedTicket? SampleTicket);
+        TicketCalled? SampleMessage, IssuedTicket? SampleTicket, double ServerCpuMsPerCall);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task<Result> RunAsync(Uri server, int displays, int calls, TimeSpan spacing)
+    public static async Task<Result> RunAsync(Uri server, int displays, int calls, TimeSpan spacing, Func<TimeSpan> serverCpu)
     {
         using var http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };
 
@@ -41,6 +41,7 @@ public static class CallToBoard
         var delays = new List<long>(displays * calls);
         var requestTimes = new List<long>(calls);
         var missed = 0;
+        var cpuBefore = serverCpu();
         for (var call = 0; call < calls; call++)
         {
             var round = fleet.Begin();
@@ -59,8 +60,10 @@ public static class CallToBoard
             }
             await Task.Delay(spacing);
         }
+        // Call, finish and everything they send to every display: the server's whole cost of one call cycle.
+        var cpuPerCall = (serverCpu() - cpuBefore).TotalMilliseconds / calls;
         return new Result(displays, calls, LatencySummary.FromTicks(delays), LatencySummary.FromTicks(requestTimes), missed,
-            fleet.FirstMessage, sample);
+            fleet.FirstMessage, sample, cpuPerCall);
     }
 
     /// <summary>Every display normally has it within milliseconds; ten seconds means it was lost.</summary>

@@ -13,9 +13,10 @@ namespace Hall.Benchmarks.Load;
 public static class IssueLoad
 {
     public sealed record Result(int Kiosks, double Seconds, int Issued, double ThroughputPerSecond, LatencySummary Latency,
-        IReadOnlyDictionary<string, int> Refusals, int Errors);
+        IReadOnlyDictionary<string, int> Refusals, int Errors, double ServerCpuMsPerTicket, double DriverCpuMsPerTicket);
 
-    public static async Task<Result> RunAsync(Uri server, int kiosks, IReadOnlyList<int> serviceIds, TimeSpan warmUp, TimeSpan duration)
+    public static async Task<Result> RunAsync(Uri server, int kiosks, IReadOnlyList<int> serviceIds, TimeSpan warmUp, TimeSpan duration,
+        Func<TimeSpan> serverCpu)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = kiosks * 2, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
         using var http = new HttpClient(handler) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };
@@ -81,17 +82,22 @@ public static class IssueLoad
 
         var tasks = Enumerable.Range(0, kiosks).Select(k => Task.Run(() => KioskAsync(k))).ToArray();
         await Task.Delay(warmUp);
+        var serverCpuBefore = serverCpu();
+        var driverCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         Volatile.Write(ref measuring, true);
         var clock = Stopwatch.StartNew();
         await Task.Delay(duration);
         Volatile.Write(ref measuring, false);
+        var serverCpuUsed = serverCpu() - serverCpuBefore;
+        var driverCpuUsed = Process.GetCurrentProcess().TotalProcessorTime - driverCpuBefore;
         var seconds = clock.Elapsed.TotalSeconds;
         await stop.CancelAsync();
         await Task.WhenAll(tasks);
 
         var issued = issuedCounts.Sum();
         return new Result(kiosks, seconds, issued, issued / seconds,
-            LatencySummary.FromTicks(latencies.SelectMany(l => l)), refusals.ToDictionary(), errors);
+            LatencySummary.FromTicks(latencies.SelectMany(l => l)), refusals.ToDictionary(), errors,
+            serverCpuUsed.TotalMilliseconds / Math.Max(1, issued), driverCpuUsed.TotalMilliseconds / Math.Max(1, issued));
     }
 
     /// <summary>The problem's <c>code</c> (for example <c>quotaExhausted</c>) when the body names one.</summary>

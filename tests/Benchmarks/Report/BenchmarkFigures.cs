@@ -24,6 +24,10 @@ public sealed class BenchmarkFigures
     public Dictionary<string, int> IssueRefusals { get; set; } = [];
     public int IssueTransportErrors { get; set; }
     public int IssueServices { get; set; }
+    /// <summary>CPU the QueueService spent per issued ticket: with C cores to itself it cannot issue more than C × 1000 ÷ this per second.</summary>
+    public double IssueServerCpuMsPerTicket { get; set; }
+    /// <summary>CPU this load driver spent per ticket (it shares the machine with the server).</summary>
+    public double IssueDriverCpuMsPerTicket { get; set; }
 
     public int Calls { get; set; }
     public double CallToBoardP90Ms { get; set; }
@@ -31,6 +35,9 @@ public sealed class BenchmarkFigures
     public int CallToBoardMissed { get; set; }
     public double CallRequestP50Ms { get; set; }
     public double CallRequestP99Ms { get; set; }
+    /// <summary>QueueService CPU per call cycle (call-next, finish, and all they send to every display).</summary>
+    public double CallServerCpuMsPerCall { get; set; }
+    public double BaselineServerCpuMsPerBroadcast { get; set; }
     public double BaselineBroadcastP50Ms { get; set; }
     public double BaselineBroadcastP90Ms { get; set; }
     public int BaselineBroadcastMissed { get; set; }
