@@ -54,6 +54,7 @@ public static class BenchmarkRun
         figures.CallRequestP50Ms = call.CallRequest.P50Ms;
         figures.CallRequestP99Ms = call.CallRequest.P99Ms;
         figures.CallServerCpuMsPerCall = call.ServerCpuMsPerCall;
+        figures.CallOtherMessagesPerDisplay = call.OtherMessagesPerDisplayPerCall;
 
         Stage("baseline", $"bare SignalR hub, {options.Displays} clients, {options.Calls} broadcasts of the same payload");
         var sample = call.SampleMessage ?? throw new InvalidOperationException("No display received a TicketCalled, so there is no payload to compare with.");

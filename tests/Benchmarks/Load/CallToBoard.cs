@@ -16,7 +16,8 @@ namespace Hall.Benchmarks.Load;
 public static class CallToBoard
 {
     public sealed record Result(int Displays, int Calls, LatencySummary ToBoard, LatencySummary CallRequest, int Missed,
-        TicketCalled? SampleMessage, IssuedTicket? SampleTicket, double ServerCpuMsPerCall);
+        TicketCalled? SampleMessage, IssuedTicket? SampleTicket, double ServerCpuMsPerCall,
+        double OtherMessagesPerDisplayPerCall);
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -42,6 +43,7 @@ public static class CallToBoard
         var requestTimes = new List<long>(calls);
         var missed = 0;
         var cpuBefore = serverCpu();
+        var otherBefore = fleet.OtherMessages;
         for (var call = 0; call < calls; call++)
         {
             var round = fleet.Begin();
@@ -63,7 +65,7 @@ public static class CallToBoard
         // Call, finish and everything they send to every display: the server's whole cost of one call cycle.
         var cpuPerCall = (serverCpu() - cpuBefore).TotalMilliseconds / calls;
         return new Result(displays, calls, LatencySummary.FromTicks(delays), LatencySummary.FromTicks(requestTimes), missed,
-            fleet.FirstMessage, sample, cpuPerCall);
+            fleet.FirstMessage, sample, cpuPerCall, (fleet.OtherMessages - otherBefore) / (double)displays / calls);
     }
 
     /// <summary>Every display normally has it within milliseconds; ten seconds means it was lost.</summary>

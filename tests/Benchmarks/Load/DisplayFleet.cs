@@ -13,12 +13,16 @@ public sealed class DisplayFleet : IAsyncDisposable
 {
     private readonly List<HubConnection> _connections = [];
     private Round? _round;
+    private long _otherMessages;
 
     private DisplayFleet()
     {
     }
 
     public int Count => _connections.Count;
+
+    /// <summary>Every other hall message the displays received (issued, changed, window, queue counts): the rest of a call's traffic.</summary>
+    public long OtherMessages => Interlocked.Read(ref _otherMessages);
 
     /// <summary>The first call any display received, kept so the baseline can broadcast a payload of the same size.</summary>
     public TicketCalled? FirstMessage { get; private set; }
@@ -32,6 +36,14 @@ public sealed class DisplayFleet : IAsyncDisposable
             var connection = HallHubConnection.Create(server, hubPath: hubPath);
             connection.ServerTimeout = TimeSpan.FromMinutes(2);
             connection.On<TicketCalled>(nameof(IHallClient.TicketCalled), message => fleet.Arrived(index, message));
+            foreach (var other in new[] { nameof(IHallClient.TicketIssued), nameof(IHallClient.TicketChanged), nameof(IHallClient.WindowChanged), nameof(IHallClient.QueueCountsChanged) })
+            {
+                connection.On(other, [typeof(object)], _ =>
+                {
+                    Interlocked.Increment(ref fleet._otherMessages);
+                    return Task.CompletedTask;
+                });
+            }
             fleet._connections.Add(connection);
         }
         // A few at a time, as displays coming on in a hall would; all at once only measures the accept queue.

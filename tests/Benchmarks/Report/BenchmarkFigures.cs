@@ -37,6 +37,8 @@ public sealed class BenchmarkFigures
     public double CallRequestP99Ms { get; set; }
     /// <summary>QueueService CPU per call cycle (call-next, finish, and all they send to every display).</summary>
     public double CallServerCpuMsPerCall { get; set; }
+    /// <summary>Hub messages besides TicketCalled each display got per call cycle (window and ticket changes, queue counts).</summary>
+    public double CallOtherMessagesPerDisplay { get; set; }
     public double BaselineServerCpuMsPerBroadcast { get; set; }
     public double BaselineBroadcastP50Ms { get; set; }
     public double BaselineBroadcastP90Ms { get; set; }

@@ -17,7 +17,7 @@ public static class ResultTable
             ("  refusals", f.IssueRefusals.Count == 0 ? "none" : string.Join(", ", f.IssueRefusals.Select(r => $"{r.Key}: {r.Value}")), ""),
             ("call to board p50 / p99", $"{F(f.CallToBoardP50Ms)} / {F(f.CallToBoardP99Ms)} ms ({f.Displays} displays × {f.Calls} calls, missed {f.CallToBoardMissed})", "p99 ≤ 50 ms"),
             ("  call-next answer p50 / p99", $"{F(f.CallRequestP50Ms)} / {F(f.CallRequestP99Ms)} ms", ""),
-            ("  server CPU per call cycle", $"{F(f.CallServerCpuMsPerCall)} ms (bare hub: {F(f.BaselineServerCpuMsPerBroadcast)} ms per broadcast)", ""),
+            ("  server CPU per call cycle", $"{F(f.CallServerCpuMsPerCall)} ms (bare hub: {F(f.BaselineServerCpuMsPerBroadcast)} ms per broadcast); {F(f.CallOtherMessagesPerDisplay)} more messages per display", ""),
             ("bare broadcast p50 / p99", $"{F(f.BaselineBroadcastP50Ms)} / {F(f.BaselineBroadcastP99Ms)} ms ({f.TicketCalledPayloadBytes} B payload, missed {f.BaselineBroadcastMissed})", ""),
             ("  call to board ÷ bare (p99)", F(f.CallToBoardVsBaselineP99, "0.00") + " ×", "≤ 1.5 ×"),
             ("rating frame → stored, announced", $"{F(f.RatingFrameToAnnouncedP50Ms)} / {F(f.RatingFrameToAnnouncedP99Ms)} ms p50 / p99 ({f.Ratings} presses, missed {f.RatingFrameMissed}; wire {F(f.RatingFrameWireMsAt9600)} ms at 9600)", "≤ 20 ms + wire"),
