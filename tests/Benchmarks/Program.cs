@@ -48,7 +48,9 @@ if (options.OutFile is { } outFile)
 if (options.MicroWithBenchmarkDotNet)
 {
     // In process, so that BenchmarkDotNet does not generate and build a second project around this one.
-    var config = ManualConfig.CreateMinimumViable().AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
+    var config = ManualConfig.CreateMinimumViable()
+        .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
+        .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "hall-bench", "BenchmarkDotNet.Artifacts"));
     BenchmarkRunner.Run<HallBusCodecBenchmarks>(config);
 }
 return 0;
