@@ -29,7 +29,15 @@ catch (ArgumentException e)
 Console.WriteLine("Warning: a Debug build; run with -c Release for figures that mean something.");
 #endif
 
-var figures = await BenchmarkRun.RunAsync(options);
+BenchmarkFigures figures;
+try
+{
+    figures = await BenchmarkRun.RunAsync(options);
+}
+finally
+{
+    Hall.Benchmarks.Hosting.RepositoryPaths.DeleteTempDirectories();
+}
 Console.WriteLine();
 Console.WriteLine(ResultTable.Render(figures));
 

@@ -5,11 +5,39 @@ public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
+    private static readonly List<string> Created = [];
+
     public static string NewTempDirectory(string prefix)
     {
         var path = Path.Combine(Path.GetTempPath(), "hall-bench", prefix + "-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(path);
+        lock (Created)
+        {
+            Created.Add(path);
+        }
         return path;
+    }
+
+    /// <summary>Removes the run's databases and hall files once their servers have stopped.</summary>
+    public static void DeleteTempDirectories()
+    {
+        lock (Created)
+        {
+            foreach (var path in Created)
+            {
+                try
+                {
+                    Directory.Delete(path, recursive: true);
+                }
+                catch (IOException)
+                {
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
+            }
+            Created.Clear();
+        }
     }
 
     private static string FindRoot()
