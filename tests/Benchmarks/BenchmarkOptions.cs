@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace Hall.Benchmarks;
+
+/// <summary>Command line: <c>--quick</c> for the small sizes, <c>--out FILE</c> for the JSON figures.</summary>
+public sealed record BenchmarkOptions(bool Quick, string? OutFile, bool MicroWithBenchmarkDotNet)
+{
+    public int Kiosks => 50;
+
+    public int Displays => Quick ? 100 : 500;
+
+    public TimeSpan IssueDuration => TimeSpan.FromSeconds(10);
+
+    public TimeSpan IssueWarmUp => TimeSpan.FromSeconds(Quick ? 1 : 3);
+
+    public int Calls => Quick ? 100 : 300;
+
+    public int Ratings => Quick ? 20 : 100;
+
+    /// <summary>Pause between calls, so that one call's follow-up traffic (finish, queue counts) settles before the next is timed.</summary>
+    public TimeSpan CallSpacing => TimeSpan.FromMilliseconds(100);
+
+    public string Mode => Quick ? "quick" : "full";
+
+    public static BenchmarkOptions Parse(IReadOnlyList<string> args)
+    {
+        var quick = false;
+        string? outFile = null;
+        var noBdn = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick":
+                    quick = true;
+                    break;
+                case "--out" when i + 1 < args.Count:
+                    outFile = args[++i];
+                    break;
+                case "--no-bdn":
+                    noBdn = true;
+                    break;
+                default:
+                    throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
+                        "Unknown argument '{0}'. Use: [--quick] [--out FILE] [--no-bdn]", args[i]));
+            }
+        }
+        // BenchmarkDotNet's careful runs take minutes: full mode only, so that quick mode stays under five minutes.
+        return new BenchmarkOptions(quick, outFile, MicroWithBenchmarkDotNet: !quick && !noBdn);
+    }
+}

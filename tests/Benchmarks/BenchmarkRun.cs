@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Hall.Benchmarks.Hosting;
+using Hall.Benchmarks.Load;
+using Hall.Benchmarks.Micro;
+using Hall.Benchmarks.Report;
+
+namespace Hall.Benchmarks;
+
+/// <summary>One benchmark run: each stage on its own fresh server, figures gathered into <see cref="BenchmarkFigures"/>.</summary>
+public static class BenchmarkRun
+{
+    /// <summary>With ~2 000 tickets a second for 10 s plus warm-up, 40 services × 999 leave ample room.</summary>
+    private const int IssueServices = 40;
+
+    public static async Task<BenchmarkFigures> RunAsync(BenchmarkOptions options)
+    {
+        var figures = new BenchmarkFigures { Mode = options.Mode, StartedAt = DateTimeOffset.Now, Kiosks = options.Kiosks, Displays = options.Displays };
+        var total = Stopwatch.StartNew();
+
+        Stage("ticket issuing", $"{options.Kiosks} kiosks for {options.IssueDuration.TotalSeconds:0} s");
+        var issueDir = RepositoryPaths.NewTempDirectory("issue");
+        var hallFile = Path.Combine(issueDir, "bench-hall.json");
+        var serviceIds = BenchmarkHall.Write(hallFile, IssueServices);
+        await using (var server = await ChildHost.StartQueueServiceAsync(Path.Combine(issueDir, "data"), hallFile))
+        {
+            var issue = await IssueLoad.RunAsync(server.BaseUrl, options.Kiosks, serviceIds, options.IssueWarmUp, options.IssueDuration, () => server.CpuTime);
+            figures.IssueServices = serviceIds.Count;
+            figures.IssueSeconds = issue.Seconds;
+            figures.IssueCount = issue.Issued;
+            figures.IssueThroughputPerSecond = issue.ThroughputPerSecond;
+            figures.IssueP50Ms = issue.Latency.P50Ms;
+            figures.IssueP90Ms = issue.Latency.P90Ms;
+            figures.IssueP99Ms = issue.Latency.P99Ms;
+            figures.IssueMaxMs = issue.Latency.MaxMs;
+            figures.IssueRefusals = issue.Refusals.ToDictionary();
+            figures.IssueTransportErrors = issue.Errors;
+            figures.IssueServerCpuMsPerTicket = issue.ServerCpuMsPerTicket;
+            figures.IssueDriverCpuMsPerTicket = issue.DriverCpuMsPerTicket;
+        }
+
+        Stage("call to board", $"{options.Displays} displays, {options.Calls} calls on the demo hall");
+        CallToBoard.Result call;
+        await using (var server = await ChildHost.StartQueueServiceAsync(RepositoryPaths.NewTempDirectory("call")))
+        {
+            call = await CallToBoard.RunAsync(server.BaseUrl, options.Displays, options.Calls, options.CallSpacing, () => server.CpuTime);
+        }
+        figures.Calls = call.Calls;
+        figures.CallToBoardP50Ms = call.ToBoard.P50Ms;
+        figures.CallToBoardP90Ms = call.ToBoard.P90Ms;
+        figures.CallToBoardP99Ms = call.ToBoard.P99Ms;
+        figures.CallToBoardMaxMs = call.ToBoard.MaxMs;
+        figures.CallToBoardMissed = call.Missed;
+        figures.CallRequestP50Ms = call.CallRequest.P50Ms;
+        figures.CallRequestP99Ms = call.CallRequest.P99Ms;
+        figures.CallServerCpuMsPerCall = call.ServerCpuMsPerCall;
+        figures.CallOtherMessagesPerDisplay = call.OtherMessagesPerDisplayPerCall;
+
+        Stage("baseline", $"bare SignalR hub, {options.Displays} clients, {options.Calls} broadcasts of the same payload");
+        var sample = call.SampleMessage ?? throw new InvalidOperationException("No display received a TicketCalled, so there is no payload to compare with.");
+        var payloadJson = JsonSerializer.Serialize(sample, JsonSerializerOptions.Web);
+        figures.TicketCalledPayloadBytes = System.Text.Encoding.UTF8.GetByteCount(payloadJson);
+        var payloadFile = Path.Combine(RepositoryPaths.NewTempDirectory("baseline"), "payload.json");
+        await File.WriteAllTextAsync(payloadFile, payloadJson);
+        await using (var bare = await ChildHost.StartBaselineHubAsync(payloadFile))
+        {
+            var baseline = await BaselineBroadcast.RunAsync(bare.BaseUrl, options.Displays, options.Calls, options.CallSpacing, () => bare.CpuTime);
+            figures.BaselineServerCpuMsPerBroadcast = baseline.ServerCpuMsPerBroadcast;
+            figures.BaselineBroadcastP50Ms = baseline.ToClient.P50Ms;
+            figures.BaselineBroadcastP90Ms = baseline.ToClient.P90Ms;
+            figures.BaselineBroadcastP99Ms = baseline.ToClient.P99Ms;
+            figures.BaselineBroadcastMissed = baseline.Missed;
+        }
+        figures.CallToBoardVsBaselineP99 = figures.CallToBoardP99Ms / figures.BaselineBroadcastP99Ms;
+
+        Stage("rating frame", $"{options.Ratings} evaluator presses on a pseudo-terminal bus");
+        if (OperatingSystem.IsWindows())
+        {
+            figures.NotMeasured.Add("rating frame to stored and announced: needs socat pseudo-terminals (Linux)");
+        }
+        else
+        {
+            using var pair = await PseudoTerminalPair.StartAsync();
+            await using var server = await ChildHost.StartQueueServiceAsync(RepositoryPaths.NewTempDirectory("rating"), busPort: pair.FirstPath);
+            var rating = await RatingFrameLatency.RunAsync(server.BaseUrl, pair.SecondPath, options.Ratings);
+            figures.Ratings = rating.Ratings;
+            figures.RatingFrameToAnnouncedP50Ms = rating.FrameToAnnounced.P50Ms;
+            figures.RatingFrameToAnnouncedP99Ms = rating.FrameToAnnounced.P99Ms;
+            figures.RatingFrameMissed = rating.Missed;
+            figures.RatingFrameWireMsAt9600 = RatingFrameLatency.FrameWireMilliseconds(9600);
+        }
+
+        Stage("hall bus codec", "encode and decode a mixed frame stream");
+        var codec = HallBusCodecThroughput.Run(TimeSpan.FromSeconds(options.Quick ? 2 : 6));
+        figures.HallBusEncodeFramesPerSecond = codec.EncodeFramesPerSecond;
+        figures.HallBusDecodeFramesPerSecond = codec.DecodeFramesPerSecond;
+        figures.HallBusAverageFrameBytes = codec.AverageFrameBytes;
+        figures.HallBusWireFramesPerSecondAt9600 = codec.FramesPerSecondOnWireAt9600;
+
+        Stage("ticket printing", "the kiosk's layout of a real issued ticket");
+        var ticket = call.SampleTicket ?? throw new InvalidOperationException("No ticket was issued to lay out.");
+        var print = TicketPrintSize.Measure(ticket);
+        figures.TicketBytesNativeQr = print.NativeQrBytes;
+        figures.TicketBytesRasterQr = print.RasterQrBytes;
+        figures.TicketWireSecondsNativeQrAt9600 = print.NativeSecondsAt(9600);
+        figures.TicketWireSecondsNativeQrAt115200 = print.NativeSecondsAt(115200);
+        figures.TicketWireSecondsRasterQrAt9600 = print.RasterSecondsAt(9600);
+        figures.TicketWireSecondsRasterQrAt115200 = print.RasterSecondsAt(115200);
+
+        figures.NotMeasured.Add("statistics of a month with 100 000 tickets: GET /api/stats does not exist on main yet");
+        figures.TotalSeconds = total.Elapsed.TotalSeconds;
+        figures.Machine = BenchmarkFigures.MachineInfo.Current();
+        return figures;
+    }
+
+    private static void Stage(string name, string detail) =>
+        Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {name}: {detail}");
+}

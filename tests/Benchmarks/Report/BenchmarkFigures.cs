@@ -1,0 +1,96 @@
+namespace Hall.Benchmarks.Report;
+
+/// <summary>Everything one run measured; written as camelCase JSON (the contract's keys come first).</summary>
+public sealed class BenchmarkFigures
+{
+    public double IssueThroughputPerSecond { get; set; }
+    public double IssueP99Ms { get; set; }
+    public double CallToBoardP50Ms { get; set; }
+    public double CallToBoardP99Ms { get; set; }
+    public double BaselineBroadcastP99Ms { get; set; }
+    public int Displays { get; set; }
+    public int Kiosks { get; set; }
+
+    public string Mode { get; set; } = "";
+    public DateTimeOffset StartedAt { get; set; }
+    public double TotalSeconds { get; set; }
+    public MachineInfo Machine { get; set; } = MachineInfo.Current();
+
+    public double IssueSeconds { get; set; }
+    public int IssueCount { get; set; }
+    public double IssueP50Ms { get; set; }
+    public double IssueP90Ms { get; set; }
+    public double IssueMaxMs { get; set; }
+    public Dictionary<string, int> IssueRefusals { get; set; } = [];
+    public int IssueTransportErrors { get; set; }
+    public int IssueServices { get; set; }
+    /// <summary>CPU the QueueService spent per issued ticket: with C cores to itself it cannot issue more than C × 1000 ÷ this per second.</summary>
+    public double IssueServerCpuMsPerTicket { get; set; }
+    /// <summary>CPU this load driver spent per ticket (it shares the machine with the server).</summary>
+    public double IssueDriverCpuMsPerTicket { get; set; }
+
+    public int Calls { get; set; }
+    public double CallToBoardP90Ms { get; set; }
+    public double CallToBoardMaxMs { get; set; }
+    public int CallToBoardMissed { get; set; }
+    public double CallRequestP50Ms { get; set; }
+    public double CallRequestP99Ms { get; set; }
+    /// <summary>QueueService CPU per call cycle (call-next, finish, and all they send to every display).</summary>
+    public double CallServerCpuMsPerCall { get; set; }
+    /// <summary>Hub messages besides TicketCalled each display got per call cycle (window and ticket changes, queue counts).</summary>
+    public double CallOtherMessagesPerDisplay { get; set; }
+    public double BaselineServerCpuMsPerBroadcast { get; set; }
+    public double BaselineBroadcastP50Ms { get; set; }
+    public double BaselineBroadcastP90Ms { get; set; }
+    public int BaselineBroadcastMissed { get; set; }
+    public int TicketCalledPayloadBytes { get; set; }
+    /// <summary>callToBoardP99Ms ÷ baselineBroadcastP99Ms; the goal is at most 1.5.</summary>
+    public double CallToBoardVsBaselineP99 { get; set; }
+
+    public int Ratings { get; set; }
+    /// <summary>From the RATING frame's last byte on the pseudo-terminal to TicketChanged(rated) at a hub client; the goal is ≤ 20 ms beyond the wire time.</summary>
+    public double RatingFrameToAnnouncedP50Ms { get; set; }
+    public double RatingFrameToAnnouncedP99Ms { get; set; }
+    public int RatingFrameMissed { get; set; }
+    public double RatingFrameWireMsAt9600 { get; set; }
+
+    public double HallBusEncodeFramesPerSecond { get; set; }
+    public double HallBusDecodeFramesPerSecond { get; set; }
+    public double HallBusAverageFrameBytes { get; set; }
+    public double HallBusWireFramesPerSecondAt9600 { get; set; }
+
+    public int TicketBytesNativeQr { get; set; }
+    public int TicketBytesRasterQr { get; set; }
+    public double TicketWireSecondsNativeQrAt9600 { get; set; }
+    public double TicketWireSecondsNativeQrAt115200 { get; set; }
+    public double TicketWireSecondsRasterQrAt9600 { get; set; }
+    public double TicketWireSecondsRasterQrAt115200 { get; set; }
+
+    /// <summary>Parts of the issue's list this run did not measure, with why.</summary>
+    public List<string> NotMeasured { get; set; } = [];
+
+    public sealed record MachineInfo(int ProcessorCount, string Os, string Runtime, double LoadAverage1Min)
+    {
+        public static MachineInfo Current() => new(Environment.ProcessorCount,
+            System.Runtime.InteropServices.RuntimeInformation.OSDescription,
+            System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription, ReadLoadAverage());
+
+        /// <summary>Other work on the machine changes every figure: the one-minute load average says how busy it was.</summary>
+        public static double ReadLoadAverage()
+        {
+            try
+            {
+                var text = File.ReadAllText("/proc/loadavg");
+                return double.Parse(text.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+                return double.NaN;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return double.NaN;
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text;
+
+namespace Hall.Benchmarks.Report;
+
+/// <summary>The figures as a plain table for the console, each with its goal where the issue sets one.</summary>
+public static class ResultTable
+{
+    public static string Render(BenchmarkFigures f)
+    {
+        var rows = new List<(string Figure, string Value, string Goal)>
+        {
+            ("mode", $"{f.Mode} ({f.Machine.ProcessorCount} cores, load {F(f.Machine.LoadAverage1Min, "0.00")})", ""),
+            ("ticket issuing", $"{F(f.IssueThroughputPerSecond, "0")} /s ({f.IssueCount} in {F(f.IssueSeconds, "0.0")} s, {f.Kiosks} kiosks)", "≥ 2000 /s"),
+            ("  latency p50 / p99", $"{F(f.IssueP50Ms)} / {F(f.IssueP99Ms)} ms (max {F(f.IssueMaxMs)})", "p99 ≤ 20 ms"),
+            ("  CPU per ticket: server / driver", $"{F(f.IssueServerCpuMsPerTicket, "0.00")} / {F(f.IssueDriverCpuMsPerTicket, "0.00")} ms", ""),
+            ("  refusals", f.IssueRefusals.Count == 0 ? "none" : string.Join(", ", f.IssueRefusals.Select(r => $"{r.Key}: {r.Value}")), ""),
+            ("call to board p50 / p99", $"{F(f.CallToBoardP50Ms)} / {F(f.CallToBoardP99Ms)} ms ({f.Displays} displays × {f.Calls} calls, missed {f.CallToBoardMissed})", "p99 ≤ 50 ms"),
+            ("  call-next answer p50 / p99", $"{F(f.CallRequestP50Ms)} / {F(f.CallRequestP99Ms)} ms", ""),
+            ("  server CPU per call cycle", $"{F(f.CallServerCpuMsPerCall)} ms (bare hub: {F(f.BaselineServerCpuMsPerBroadcast)} ms per broadcast); {F(f.CallOtherMessagesPerDisplay)} more messages per display", ""),
+            ("bare broadcast p50 / p99", $"{F(f.BaselineBroadcastP50Ms)} / {F(f.BaselineBroadcastP99Ms)} ms ({f.TicketCalledPayloadBytes} B payload, missed {f.BaselineBroadcastMissed})", ""),
+            ("  call to board ÷ bare (p99)", F(f.CallToBoardVsBaselineP99, "0.00") + " ×", "≤ 1.5 ×"),
+            ("rating frame → stored, announced", $"{F(f.RatingFrameToAnnouncedP50Ms)} / {F(f.RatingFrameToAnnouncedP99Ms)} ms p50 / p99 ({f.Ratings} presses, missed {f.RatingFrameMissed}; wire {F(f.RatingFrameWireMsAt9600)} ms at 9600)", "≤ 20 ms + wire"),
+            ("hall bus encode / decode", $"{F(f.HallBusEncodeFramesPerSecond / 1e6, "0.00")} M / {F(f.HallBusDecodeFramesPerSecond / 1e6, "0.00")} M frames/s", ""),
+            ("  the wire at 9600 baud", $"{F(f.HallBusWireFramesPerSecondAt9600, "0")} frames/s ({F(f.HallBusAverageFrameBytes, "0.0")} B average)", ""),
+            ("ticket, native QR", $"{f.TicketBytesNativeQr} B: {F(f.TicketWireSecondsNativeQrAt9600, "0.00")} s at 9600, {F(f.TicketWireSecondsNativeQrAt115200 * 1000, "0")} ms at 115200", "≤ 1 KB, ~1 s"),
+            ("ticket, raster QR", $"{f.TicketBytesRasterQr} B: {F(f.TicketWireSecondsRasterQrAt9600, "0.00")} s at 9600, {F(f.TicketWireSecondsRasterQrAt115200 * 1000, "0")} ms at 115200", ""),
+            ("total time", F(f.TotalSeconds, "0") + " s", quickGoal(f)),
+        };
+        var w1 = rows.Max(r => r.Figure.Length);
+        var w2 = rows.Max(r => r.Value.Length);
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{"figure".PadRight(w1)} | {"value".PadRight(w2)} | goal");
+        text.AppendLine(new string('-', w1 + w2 + 16));
+        foreach (var (figure, value, goal) in rows)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{figure.PadRight(w1)} | {value.PadRight(w2)} | {goal}");
+        }
+        foreach (var missing in f.NotMeasured)
+        {
+            text.AppendLine("not measured: " + missing);
+        }
+        return text.ToString();
+
+        static string quickGoal(BenchmarkFigures f) => f.Mode == "quick" ? "< 300 s" : "";
+    }
+
+    private static string F(double value, string format = "0.0") => value.ToString(format, CultureInfo.InvariantCulture);
+}
