@@ -115,12 +115,13 @@ public sealed class HallQueries(QueueDatabase database, HallCatalogHolder hall, 
         var rows = (await connection.QueryAsync<(long ServiceId, long Waiting, long? Oldest)>(
             "SELECT service_id, COUNT(*), MIN(issued_at) FROM tickets WHERE hall_id = @hall AND hall_date = @hallDate AND status = 0 GROUP BY service_id",
             new { hall = catalog.HallId, hallDate })).ToDictionary(r => (int)r.ServiceId);
+        var paces = await WaitEstimator.SecondsPerPersonForAllAsync(connection, catalog, hallDate);
         var result = new List<ServiceQueueCount>();
         foreach (var service in catalog.Services)
         {
             rows.TryGetValue(service.Id, out var row);
             var waiting = (int)row.Waiting;
-            var minutes = await WaitEstimator.EstimateMinutesAsync(connection, null, catalog, service, waiting, hallDate);
+            var minutes = WaitEstimator.Minutes(waiting, paces[service.Id]);
             result.Add(new ServiceQueueCount(service.Id, service.Name, service.Prefix, waiting, minutes, At(catalog, row.Oldest)));
         }
         return result;

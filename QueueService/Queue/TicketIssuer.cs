@@ -68,6 +68,14 @@ public sealed class TicketIssuer(
             idMasked = IdNumbers.Mask(id);
         }
 
+        // The queue's pace is read before the writer lock is taken: only numbering and the insert wait for it.
+        double? secondsPerPerson = null;
+        if (appointmentCode is null)
+        {
+            await using var reader = await database.OpenAsync(cancellationToken);
+            secondsPerPerson = await WaitEstimator.SecondsPerPersonAsync(reader, null, catalog, catalog.FindService(request.ServiceId!.Value)!, hallDate);
+        }
+
         TicketRow ticket;
         int ahead;
         ServiceDefinition service;
@@ -153,7 +161,9 @@ public sealed class TicketIssuer(
                 IdempotencyKey = idempotencyKey,
             };
             ahead = await WaitEstimator.CountAheadAsync(scope.Connection, scope.Transaction, catalog.HallId, hallDate, serviceId, NextTicketSelector.ClassOf(ticket, now), ticket.IssuedAt, ticket.Number, now);
-            ticket.EstimatedWaitMinutes = await WaitEstimator.EstimateMinutesAsync(scope.Connection, scope.Transaction, catalog, service, ahead, hallDate);
+            ticket.EstimatedWaitMinutes = secondsPerPerson is { } pace
+                ? WaitEstimator.Minutes(ahead, pace)
+                : await WaitEstimator.EstimateMinutesAsync(scope.Connection, scope.Transaction, catalog, service, ahead, hallDate);
 
             await scope.Connection.ExecuteAsync(
                 """

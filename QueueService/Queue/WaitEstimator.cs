@@ -28,12 +28,53 @@ public static class WaitEstimator
             transaction);
 
     public static async Task<int> EstimateMinutesAsync(DbConnection connection, DbTransaction? transaction, HallCatalog catalog,
-        ServiceDefinition service, int ahead, string hallDate)
+        ServiceDefinition service, int ahead, string hallDate) =>
+        ahead == 0 ? 0 : Minutes(ahead, await SecondsPerPersonAsync(connection, transaction, catalog, service, hallDate));
+
+    /// <summary>
+    /// <see cref="SecondsPerPersonAsync"/> for every service at once, in two queries, for queue counts that are sent
+    /// several times a second while kiosks are busy.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<int, double>> SecondsPerPersonForAllAsync(DbConnection connection, HallCatalog catalog, string hallDate)
     {
-        if (ahead == 0)
+        var recent = (await connection.QueryAsync<(long ServiceId, double AverageMs, long Count)>(
+            """
+            SELECT service_id, AVG(duration), COUNT(*) FROM (
+                SELECT service_id, finished_at - started_at AS duration,
+                       ROW_NUMBER() OVER (PARTITION BY service_id ORDER BY finished_at DESC) AS recency
+                FROM tickets
+                WHERE hall_id = @hall AND hall_date = @hallDate AND status = 3 AND started_at IS NOT NULL AND finished_at IS NOT NULL
+            ) latest
+            WHERE recency <= @sample
+            GROUP BY service_id
+            """,
+            new { hall = catalog.HallId, hallDate, sample = RecentSample })).ToDictionary(r => (int)r.ServiceId);
+        var open = (await connection.QueryAsync<long>(
+            "SELECT window_number FROM window_states WHERE hall_id = @hall AND state IN (1, 2, 3)", new { hall = catalog.HallId }))
+            .Select(n => (int)n).ToHashSet();
+
+        var result = new Dictionary<int, double>();
+        foreach (var service in catalog.Services)
         {
-            return 0;
+            var serviceSeconds = recent.TryGetValue(service.Id, out var r) && r.Count >= 3
+                ? r.AverageMs / 1000.0
+                : service.TypicalServiceMinutes * 60.0;
+            var windows = catalog.WindowsServing(service.Id).Count(open.Contains);
+            result[service.Id] = serviceSeconds / Math.Max(1, windows);
         }
+        return result;
+    }
+
+    /// <summary>Expected minutes for <paramref name="ahead"/> people at <paramref name="secondsPerPerson"/> each.</summary>
+    public static int Minutes(int ahead, double secondsPerPerson) => ahead == 0 ? 0 : (int)Math.Ceiling(ahead * secondsPerPerson / 60.0);
+
+    /// <summary>
+    /// How long the queue of a service moves per person now: its recent service time shared by the windows open for
+    /// it. Read outside the issuing transaction, so the single SQLite writer is not held for it.
+    /// </summary>
+    public static async Task<double> SecondsPerPersonAsync(DbConnection connection, DbTransaction? transaction, HallCatalog catalog,
+        ServiceDefinition service, string hallDate)
+    {
         var recent = (await connection.QueryAsync<long>(
             """
             SELECT finished_at - started_at FROM tickets
@@ -52,10 +93,6 @@ public static class WaitEstimator
             $"SELECT COUNT(*) FROM window_states WHERE hall_id = @hall AND window_number {SqlLists.In(connection, "@serving")} AND state IN (1, 2, 3)",
             new { hall = catalog.HallId, serving = serving.ToArray() },
             transaction);
-        return (int)Math.Ceiling(ahead * serviceSeconds / Math.Max(1, open) / 60.0);
+        return serviceSeconds / Math.Max(1, open);
     }
-
-
-    /// <summary>Waiting ticket's class for counting those ahead.</summary>
-    public static int ClassOf(TicketPriority priority) => (int)priority;
 }

@@ -8,14 +8,16 @@ namespace Hall.QueueService.Storage;
 
 /// <summary>
 /// Opens connections to the queue database and runs write transactions. SQLite has one writer at a time, so writes
-/// in this process queue on a semaphore instead of failing busy; PostgreSQL relies on row locks and atomic updates,
-/// so several server instances can share it.
+/// in this process queue on a semaphore over one long-lived writer connection (set up once, never reopened per
+/// write); readers use pooled connections beside it (WAL). PostgreSQL relies on row locks and atomic updates, so
+/// several server instances can share it.
 /// </summary>
 public sealed class QueueDatabase : IDisposable
 {
     private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
     private readonly string _connectionString;
     private readonly string _synchronous;
+    private SqliteConnection? _sqliteWriterConnection;
 
     static QueueDatabase()
     {
@@ -63,13 +65,6 @@ public sealed class QueueDatabase : IDisposable
         try
         {
             await connection.OpenAsync(cancellationToken);
-            if (connection is SqliteConnection sqlite)
-            {
-                using var pragma = sqlite.CreateCommand();
-                // WAL lets readers run beside the writer; synchronous is per connection.
-                pragma.CommandText = $"PRAGMA busy_timeout = 30000; PRAGMA synchronous = {_synchronous}; PRAGMA foreign_keys = ON;";
-                await pragma.ExecuteNonQueryAsync(cancellationToken);
-            }
             return connection;
         }
         catch
@@ -88,11 +83,14 @@ public sealed class QueueDatabase : IDisposable
         }
         try
         {
+            if (Kind == DatabaseKind.Sqlite)
+            {
+                var writer = await SqliteWriterAsync(cancellationToken);
+                return new WriteScope(writer, writer.BeginTransaction(deferred: false), ownsConnection: false, _sqliteWriter, OnSqliteWriteFailed);
+            }
             var connection = await OpenAsync(cancellationToken);
-            DbTransaction transaction = connection is SqliteConnection sqlite
-                ? sqlite.BeginTransaction(deferred: false)
-                : await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
-            return new WriteScope(connection, transaction, Kind == DatabaseKind.Sqlite ? _sqliteWriter : null);
+            var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+            return new WriteScope(connection, transaction, ownsConnection: true, writerLock: null, onFailure: null);
         }
         catch
         {
@@ -104,11 +102,42 @@ public sealed class QueueDatabase : IDisposable
         }
     }
 
-    public void Dispose() => _sqliteWriter.Dispose();
+    /// <summary>The one SQLite writer connection, opened on first use (under the writer lock) and after a failure.</summary>
+    private async Task<SqliteConnection> SqliteWriterAsync(CancellationToken cancellationToken)
+    {
+        if (_sqliteWriterConnection is { State: ConnectionState.Open } open)
+        {
+            return open;
+        }
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        using (var pragma = connection.CreateCommand())
+        {
+            // synchronous is per connection: NORMAL in WAL survives any process crash; FULL also a power cut.
+            pragma.CommandText = $"PRAGMA busy_timeout = 30000; PRAGMA synchronous = {_synchronous};";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
+        _sqliteWriterConnection = connection;
+        return connection;
+    }
+
+    /// <summary>After an error the writer connection may be unusable (disk full, file replaced): start afresh next time.</summary>
+    private void OnSqliteWriteFailed()
+    {
+        _sqliteWriterConnection?.Dispose();
+        _sqliteWriterConnection = null;
+    }
+
+    public void Dispose()
+    {
+        _sqliteWriterConnection?.Dispose();
+        _sqliteWriter.Dispose();
+    }
 }
 
-/// <summary>One write transaction and its connection.</summary>
-public sealed class WriteScope(DbConnection connection, DbTransaction transaction, SemaphoreSlim? writerLock) : IAsyncDisposable
+/// <summary>One write transaction and its connection. Disposing without a commit rolls back.</summary>
+public sealed class WriteScope(DbConnection connection, DbTransaction transaction, bool ownsConnection, SemaphoreSlim? writerLock, Action? onFailure)
+    : IAsyncDisposable
 {
     private bool _disposed;
 
@@ -128,7 +157,15 @@ public sealed class WriteScope(DbConnection connection, DbTransaction transactio
         try
         {
             await Transaction.DisposeAsync();
-            await Connection.DisposeAsync();
+            if (ownsConnection)
+            {
+                await Connection.DisposeAsync();
+            }
+        }
+        catch
+        {
+            onFailure?.Invoke();
+            throw;
         }
         finally
         {
