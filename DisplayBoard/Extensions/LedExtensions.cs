@@ -31,6 +31,10 @@ public static class LedExtensions
                 sp.GetRequiredService<ILogger<HallBusHost>>(),
                 new HallBusHostOptions { Name = "LED strips " + led.PortName });
         });
+        builder.Services.AddHttpClient(LedStatusReporter.HttpClientName, (sp, http) =>
+            http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<HallServerOptions>>().Value.ServerUri, "/"));
+        builder.Services.AddSingleton<LedStatusReporter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LedStatusReporter>());
         builder.Services.AddSingleton<LedStripService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LedStripService>());
         builder.Services.AddSingleton<IHallObserver>(sp => sp.GetRequiredService<LedStripService>());

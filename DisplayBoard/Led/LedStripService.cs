@@ -17,6 +17,7 @@ public sealed partial class LedStripService(
     HallBusHost bus,
     HallState state,
     LedTextComposer composer,
+    LedStatusReporter statusReporter,
     IOptions<LedOptions> options,
     TimeProvider timeProvider,
     ILogger<LedStripService> logger) : BackgroundService, IHallObserver
@@ -118,6 +119,10 @@ public sealed partial class LedStripService(
             return;
         }
         LogStripState(current.Address, current.Link);
+        if (current.Link != DeviceLink.Unknown)
+        {
+            statusReporter.Report(current);
+        }
         // Back from offline (power cut, cable): it has lost its text. First contact needs nothing.
         if (current.Link == DeviceLink.Online && change.Previous.Link == DeviceLink.Offline)
         {

@@ -16,6 +16,8 @@ public sealed record BenchmarkOptions(bool Quick, string? OutFile, bool MicroWit
     public int Calls => Quick ? 100 : 300;
 
     public int Ratings => Quick ? 20 : 100;
+    /// <summary>The issue asks for a busy month of 100 000 tickets in both modes.</summary>
+    public int MonthTickets => 100_000;
 
     /// <summary>Pause between calls, so that one call's follow-up traffic (finish, queue counts) settles before the next is timed.</summary>
     public TimeSpan CallSpacing => TimeSpan.FromMilliseconds(100);

@@ -107,7 +107,15 @@ public static class BenchmarkRun
         figures.TicketWireSecondsRasterQrAt9600 = print.RasterSecondsAt(9600);
         figures.TicketWireSecondsRasterQrAt115200 = print.RasterSecondsAt(115200);
 
-        figures.NotMeasured.Add("statistics of a month with 100 000 tickets: GET /api/stats does not exist on main yet");
+        Stage("statistics of a month", $"{options.MonthTickets} tickets of October in the database, GET /api/stats and the monthly CSV");
+        var month = await MonthStatistics.RunAsync(RepositoryPaths.NewTempDirectory("month"), options.MonthTickets, repeats: 5);
+        figures.MonthTickets = month.Tickets;
+        figures.MonthEvents = month.Events;
+        figures.MonthSeedSeconds = month.SeedSeconds;
+        figures.MonthStatsFirstMs = month.StatsFirstMs;
+        figures.MonthStatsMedianMs = month.StatsMedianMs;
+        figures.MonthlyCsvMs = month.MonthlyCsvMs;
+        figures.MonthlyCsvBytes = month.CsvBytes;
         figures.TotalSeconds = total.Elapsed.TotalSeconds;
         figures.Machine = BenchmarkFigures.MachineInfo.Current();
         return figures;

@@ -66,6 +66,15 @@ public sealed class BenchmarkFigures
     public double TicketWireSecondsRasterQrAt9600 { get; set; }
     public double TicketWireSecondsRasterQrAt115200 { get; set; }
 
+    public int MonthTickets { get; set; }
+    public int MonthEvents { get; set; }
+    public double MonthSeedSeconds { get; set; }
+    /// <summary><c>GET /api/stats</c> over the month: the first (cold) request and the median of five.</summary>
+    public double MonthStatsFirstMs { get; set; }
+    public double MonthStatsMedianMs { get; set; }
+    public double MonthlyCsvMs { get; set; }
+    public long MonthlyCsvBytes { get; set; }
+
     /// <summary>Parts of the list this run did not measure, with why.</summary>
     public List<string> NotMeasured { get; set; } = [];
 

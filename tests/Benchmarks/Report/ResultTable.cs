@@ -25,6 +25,8 @@ public static class ResultTable
             ("  the wire at 9600 baud", $"{F(f.HallBusWireFramesPerSecondAt9600, "0")} frames/s ({F(f.HallBusAverageFrameBytes, "0.0")} B average)", ""),
             ("ticket, native QR", $"{f.TicketBytesNativeQr} B: {F(f.TicketWireSecondsNativeQrAt9600, "0.00")} s at 9600, {F(f.TicketWireSecondsNativeQrAt115200 * 1000, "0")} ms at 115200", "≤ 1 KB, ~1 s"),
             ("ticket, raster QR", $"{f.TicketBytesRasterQr} B: {F(f.TicketWireSecondsRasterQrAt9600, "0.00")} s at 9600, {F(f.TicketWireSecondsRasterQrAt115200 * 1000, "0")} ms at 115200", ""),
+            ("statistics of a month", $"{F(f.MonthStatsFirstMs, "0")} ms first, {F(f.MonthStatsMedianMs, "0")} ms median ({f.MonthTickets} tickets, {f.MonthEvents} events)", "quick"),
+            ("  monthly CSV report", $"{F(f.MonthlyCsvMs, "0")} ms ({f.MonthlyCsvBytes} B)", ""),
             ("total time", F(f.TotalSeconds, "0") + " s", quickGoal(f)),
         };
         var w1 = rows.Max(r => r.Figure.Length);

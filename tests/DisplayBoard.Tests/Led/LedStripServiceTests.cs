@@ -24,9 +24,15 @@ public sealed class LedStripServiceTests
         {
             Devices = new LedStripDevices(_cable.EndB, 201, 202, 203, 204, 205, 206);
             Bus = new HallBusHost(_cable.EndA, TimeProvider.System, NullLogger<HallBusHost>.Instance);
-            Service = new LedStripService(Bus, State, new LedTextComposer(Options.Create(options)), Options.Create(options),
+            Reporter = new LedStatusReporter(new RecordingHttpClients(Reports), NullLogger<LedStatusReporter>.Instance);
+            Service = new LedStripService(Bus, State, new LedTextComposer(Options.Create(options)), Reporter, Options.Create(options),
                 TimeProvider.System, NullLogger<LedStripService>.Instance);
         }
+
+        /// <summary>Device status reports the service sent to the hall server, as JSON bodies.</summary>
+        public System.Collections.Concurrent.ConcurrentQueue<string> Reports { get; } = new();
+
+        public LedStatusReporter Reporter { get; }
 
         public HallState State { get; } = new(TimeProvider.System);
         public HallBusHost Bus { get; }
@@ -37,6 +43,7 @@ public sealed class LedStripServiceTests
         {
             var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             Bus.ConnectionChanged += (_, c) => { if (c.Connected) connected.TrySetResult(); };
+            await Reporter.StartAsync(CancellationToken.None);
             await Service.StartAsync(CancellationToken.None);
             await connected.Task.WaitAsync(Timeout);
         }
@@ -45,6 +52,8 @@ public sealed class LedStripServiceTests
         {
             await Service.StopAsync(CancellationToken.None);
             Service.Dispose();
+            await Reporter.StopAsync(CancellationToken.None);
+            Reporter.Dispose();
             await Devices.DisposeAsync();
             _cable.Dispose();
             _stop.Dispose();
@@ -127,10 +136,28 @@ public sealed class LedStripServiceTests
         };
         await offline.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Null(rig.Service.Strips[202].Shown);
+        await WaitUntilAsync(() => rig.Reports.Any(r => r.Contains("\"led:202\"", StringComparison.Ordinal) && r.Contains("\"offline\"", StringComparison.Ordinal)));
 
         rig.Devices.Silent.Remove(202);
         await online.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await rig.Devices.WaitForAsync(s => s.Address == 202 && s.Line == 1 && s.Text == "暂停服务", Timeout);
+        await WaitUntilAsync(() => rig.Reports.Any(r => r.Contains("\"led:202\"", StringComparison.Ordinal) && r.Contains("\"online\"", StringComparison.Ordinal)));
+    }
+
+    /// <summary>Plays the hall server's <c>POST /api/devices/status</c>, keeping each body.</summary>
+    private sealed class RecordingHttpClients(System.Collections.Concurrent.ConcurrentQueue<string> bodies) : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => new(new Handler(bodies)) { BaseAddress = new Uri("http://hall/") };
+
+        private sealed class Handler(System.Collections.Concurrent.ConcurrentQueue<string> bodies) : HttpMessageHandler
+        {
+            protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            {
+                Assert.Equal("/api/devices/status", request.RequestUri!.AbsolutePath);
+                bodies.Enqueue(await request.Content!.ReadAsStringAsync(cancellationToken));
+                return new HttpResponseMessage(System.Net.HttpStatusCode.NoContent);
+            }
+        }
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
