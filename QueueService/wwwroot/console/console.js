@@ -17,6 +17,7 @@
     document.querySelectorAll('[data-zh-placeholder]').forEach(e => { e.placeholder = e.dataset[lang + 'Placeholder']; });
     $('lang').textContent = lang === 'zh' ? 'EN' : '中文';
     render();
+    if (session) refreshToday();
   }
 
   function showError(text) {
@@ -105,6 +106,34 @@
     render();
   }
 
+  // Today's served count and rating summary of this window, from the statistics of the hall day.
+  let todayTimer = null;
+  async function loadToday() {
+    if (!session) return;
+    try {
+      const hall = await api('/api/hall');
+      const day = hall.now.substring(0, 10);
+      const stats = await api(`/api/stats?from=${day}&to=${day}`);
+      const w = stats.windows.find(x => x.windowNumber === session.windowNumber);
+      const list = $('today');
+      list.replaceChildren();
+      const rate = w && w.satisfactionRate != null ? `${Math.round(w.satisfactionRate * 100)}%` : '—';
+      const rows = [
+        [t('已办结', 'Served'), w ? w.served : 0], [t('过号', 'No-show'), w ? w.noShow : 0],
+        [t('已评价', 'Rated'), w ? w.rated : 0], [t('满意率', 'Satisfaction'), rate],
+        [t('非常满意 / 满意 / 基本满意', 'Very / satisfied / fair'), w ? `${w.verySatisfied} / ${w.satisfied} / ${w.basicallySatisfied}` : '0 / 0 / 0'],
+        [t('不满意 / 非常不满意', 'Dissatisfied / very'), w ? `${w.dissatisfied} / ${w.veryDissatisfied}` : '0 / 0'],
+      ];
+      for (const [label, value] of rows) {
+        const li = document.createElement('li');
+        li.append(label);
+        const b = document.createElement('b'); b.textContent = value; li.append(b);
+        list.append(li);
+      }
+    } catch (e) { showError(e.message); }
+  }
+  const refreshToday = () => { clearTimeout(todayTimer); todayTimer = setTimeout(loadToday, 500); };
+
   $('login-form').addEventListener('submit', async event => {
     event.preventDefault();
     showError('');
@@ -116,6 +145,7 @@
       sessionStorage.setItem('console.session', JSON.stringify(session));
       $('pin').value = '';
       await loadWindow();
+      refreshToday();
     } catch (e) { showError(e.message); }
   });
 
@@ -141,11 +171,15 @@
   });
   connection.on('TicketCalled', message => { if (session && message.windowNumber === session.windowNumber) loadWindow(); });
   connection.on('QueueCountsChanged', message => { counts = message.services; render(); });
+  connection.on('TicketChanged', message => {
+    if (session && message.windowNumber === session.windowNumber && ['finished', 'noShow', 'rated'].includes(message.kind)) refreshToday();
+  });
   connection.onreconnected(() => { loadWindow(); loadServices(); });
   connection.start().catch(e => showError(e.message));
 
   setInterval(renderElapsed, 1000);
   loadServices().catch(e => showError(e.message));
   loadWindow();
+  refreshToday();
   applyLanguage();
 })();

@@ -39,6 +39,8 @@ public sealed class ClerkConsoleTests(ChromiumFixture chromium) : IClassFixture<
         await page.ClickAsync("#finish");
         await Assertions.Expect(page.Locator("#number")).ToHaveTextAsync("—");
         await Assertions.Expect(page.Locator("#state")).ToHaveTextAsync("空闲");
+        // Today's figures of this window follow the finish.
+        await Assertions.Expect(page.Locator("#today li").First).ToHaveTextAsync("已办结1");
 
         // Nobody waits any more: the console says so instead of failing silently.
         await page.ClickAsync("#call-next");
