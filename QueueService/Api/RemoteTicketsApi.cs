@@ -38,7 +38,7 @@ public static class RemoteTicketsApi
         {
             throw QueueRuleException.BadRequest("idNumberRequired", "网上取号需填写身份证号（仅保存后四位）。An ID number is required to take a number from the phone.");
         }
-        var baseUrl = options.Value.PublicBaseUrl is { Length: > 0 } configured ? configured : $"{http.Request.Scheme}://{http.Request.Host}";
+        var baseUrl = options.Value.TrackingBaseUrl(http.Request);
         var ticket = await issuer.IssueAsync(new IssueTicketRequest(request.ServiceId, IdNumber: request.IdNumber), new Actor(Device), baseUrl, cancellationToken: http.RequestAborted);
         return TypedResults.Created($"/api/tickets/{ticket.Id}", ticket);
     }

@@ -22,7 +22,7 @@ public static class TicketsApi
 
     public static async Task<Created<IssuedTicket>> IssueAsync(IssueTicketRequest request, TicketIssuer issuer, IOptions<QueueStorageOptions> options, HttpContext http)
     {
-        var baseUrl = options.Value.PublicBaseUrl is { Length: > 0 } configured ? configured : $"{http.Request.Scheme}://{http.Request.Host}";
+        var baseUrl = options.Value.TrackingBaseUrl(http.Request);
         var key = http.Request.Headers[IdempotencyKeyHeader].ToString();
         var ticket = await issuer.IssueAsync(request, RequestActor.From(http), baseUrl, key.Length == 0 ? null : key, http.RequestAborted);
         return TypedResults.Created($"/api/tickets/{ticket.Id}", ticket);

@@ -71,18 +71,7 @@ public sealed class AppointmentBook(QueueDatabase database, HallCatalogHolder ha
         {
             throw QueueRuleException.BadRequest("invalidPhone", "手机号码有误，请填写 11 位手机号或带区号的固定电话。The phone number is not valid.");
         }
-        string? idHash = null;
-        string? idMasked = null;
-        if (request.IdNumber is { Length: > 0 } rawId)
-        {
-            var id = IdNumbers.Normalize(rawId);
-            if (!IdNumbers.IsValid(id))
-            {
-                throw QueueRuleException.BadRequest("invalidIdNumber", "身份证号码有误，请核对后重新输入。The ID number is not valid.");
-            }
-            idHash = IdNumbers.Hash(id, secrets.IdNumberKey);
-            idMasked = IdNumbers.Mask(id);
-        }
+        var (idHash, idMasked) = secrets.ProtectIdNumber(request.IdNumber);
 
         var slot = AppointmentSchedule.Find(catalog, service, settings, requestedStart)
             ?? throw QueueRuleException.BadRequest("noSuchSlot",

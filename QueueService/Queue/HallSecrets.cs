@@ -11,6 +11,24 @@ public sealed class HallSecrets
 
     public byte[] IdNumberKey => _idNumberKey ?? throw new InvalidOperationException("Secrets are not loaded yet.");
 
+    /// <summary>
+    /// An optional ID number as the system keeps it: checked (400 when wrong), then only its keyed hash (to recognise
+    /// the same citizen) and its masked form (last four characters, for print and display). Both null when none given.
+    /// </summary>
+    public (string? Hash, string? Masked) ProtectIdNumber(string? rawIdNumber)
+    {
+        if (string.IsNullOrWhiteSpace(rawIdNumber))
+        {
+            return (null, null);
+        }
+        var id = IdNumbers.Normalize(rawIdNumber);
+        if (!IdNumbers.IsValid(id))
+        {
+            throw QueueRuleException.BadRequest("invalidIdNumber", "身份证号码有误，请核对后重新输入。The ID number is not valid.");
+        }
+        return (IdNumbers.Hash(id, IdNumberKey), IdNumbers.Mask(id));
+    }
+
     public async Task LoadAsync(QueueDatabase database, string hallId, CancellationToken cancellationToken)
     {
         await using var scope = await database.BeginWriteAsync(cancellationToken);

@@ -55,18 +55,7 @@ public sealed class TicketIssuer(
             throw QueueRuleException.BadRequest("invalidIdempotencyKey", "Idempotency-Key 应为1–100个可见ASCII字符。Idempotency-Key must be 1–100 visible ASCII characters.");
         }
 
-        string? idHash = null;
-        string? idMasked = null;
-        if (request.IdNumber is { Length: > 0 } rawId)
-        {
-            var id = IdNumbers.Normalize(rawId);
-            if (!IdNumbers.IsValid(id))
-            {
-                throw QueueRuleException.BadRequest("invalidIdNumber", "身份证号码有误，请核对后重新输入。The ID number is not valid.");
-            }
-            idHash = IdNumbers.Hash(id, secrets.IdNumberKey);
-            idMasked = IdNumbers.Mask(id);
-        }
+        var (idHash, idMasked) = secrets.ProtectIdNumber(request.IdNumber);
 
         // The queue's pace is read before the writer lock is taken: only numbering and the insert wait for it.
         double? secondsPerPerson = null;

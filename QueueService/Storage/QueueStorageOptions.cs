@@ -22,6 +22,10 @@ public sealed class QueueStorageOptions : IValidatableObject
     /// <summary>SQLite <c>synchronous</c>: <c>normal</c> survives any crash of the process; <c>full</c> also a power cut, at some speed.</summary>
     public string SqliteSynchronous { get; set; } = "normal";
 
+    /// <summary>The base of tracking links: <see cref="PublicBaseUrl"/>, else the address the request came to.</summary>
+    public string TrackingBaseUrl(HttpRequest request) =>
+        PublicBaseUrl is { Length: > 0 } configured ? configured : $"{request.Scheme}://{request.Host}";
+
     public DatabaseKind Kind => Database.Equals("postgres", StringComparison.OrdinalIgnoreCase) ? DatabaseKind.Postgres : DatabaseKind.Sqlite;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -4,6 +4,7 @@ using Hall.Benchmarks.Hosting;
 using Hall.Benchmarks.Load;
 using Hall.Benchmarks.Micro;
 using Hall.Benchmarks.Report;
+using Hall.TestSupport.Serial;
 
 namespace Hall.Benchmarks;
 
