@@ -72,6 +72,8 @@ public sealed class HostProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                // Waiting for the exit also drains the redirected output, so the message has the process's last words.
+                await _process.WaitForExitAsync();
                 throw new InvalidOperationException($"The process exited with code {_process.ExitCode}:\n{Output}");
             }
             try
