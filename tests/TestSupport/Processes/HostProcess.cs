@@ -28,9 +28,13 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <c>{project}/bin/{configuration}/net10.0/{project}.dll</c> with <c>--urls</c> and the given arguments, and waits for <c>GET /health</c>.</summary>
-    public static async Task<HostProcess> StartAsync(string project, int port, IEnumerable<string> arguments, TimeSpan? timeout = null)
+    public static Task<HostProcess> StartAsync(string project, int port, IEnumerable<string> arguments, TimeSpan? timeout = null) =>
+        StartDllAsync(Path.Combine(TestPaths.RepositoryRoot, project, "bin", BuildConfiguration, "net10.0", Path.GetFileName(project) + ".dll"),
+            port, arguments, timeout);
+
+    /// <summary>Starts any built host dll with <c>dotnet DLL --urls …</c> and waits for <c>GET /health</c>; a host that never gets there is killed.</summary>
+    public static async Task<HostProcess> StartDllAsync(string dll, int port, IEnumerable<string> arguments, TimeSpan? timeout = null)
     {
-        var dll = Path.Combine(TestPaths.RepositoryRoot, project, "bin", BuildConfiguration, "net10.0", project + ".dll");
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException($"{dll} is not built; build the solution first.", dll);
@@ -52,6 +56,7 @@ public sealed class HostProcess : IAsyncDisposable
         }
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        info.Environment.Remove("DOTNET_ENVIRONMENT");
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var host = new HostProcess(process, baseUrl);
@@ -60,8 +65,26 @@ public sealed class HostProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await host.WaitHealthyAsync(timeout ?? TimeSpan.FromSeconds(60));
+        try
+        {
+            await host.WaitHealthyAsync(timeout ?? TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
         return host;
+    }
+
+    /// <summary>CPU time the process has used so far (all its threads); a cost per request comes from its difference.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
     }
 
     public async Task WaitHealthyAsync(TimeSpan timeout)
