@@ -150,12 +150,13 @@ public abstract class SimulatedDevice
             }
             return;
         }
-        // Answer first, as a device does, then act.
+        // Act, then answer: the simulated act is instant, so the bytes on the wire are the same as a device's that answers
+        // first, and whoever sees the answer also sees the device's new state (no race for tests and the demo console).
+        Apply(command);
         if (!broadcast)
         {
             await SendAsync(HallBusFrames.Reply(Address, command.Function), cancellationToken).ConfigureAwait(false);
         }
-        Apply(command);
     }
 
     /// <summary>Whether the command is well formed for this device; others are ignored (not answered).</summary>
