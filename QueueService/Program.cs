@@ -16,6 +16,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
+app.UseDeviceAuthentication();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();

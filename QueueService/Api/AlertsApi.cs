@@ -1,4 +1,5 @@
 using Hall.QueueService.Queue;
+using Hall.QueueService.Security;
 using Hall.QueueService.Supervision;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,7 +10,7 @@ public static class AlertsApi
 {
     public static RouteGroupBuilder MapAlertsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/alerts").WithTags("Supervision");
+        var group = app.MapGroup("/api/alerts").WithTags("Supervision").RequireSupervisor();
         group.MapGet("/", ListAsync).WithSummary("Alerts not yet acknowledged (all=true: every alert)");
         group.MapPost("/{id:long}/acknowledge", AcknowledgeAsync).WithSummary("A supervisor has seen to an alert");
         return group;
@@ -18,6 +19,6 @@ public static class AlertsApi
     public static async Task<Ok<IReadOnlyList<AlertView>>> ListAsync(bool? all, AlertStore alerts, CancellationToken cancellationToken) =>
         TypedResults.Ok(await alerts.ListAsync(all == true, cancellationToken));
 
-    public static async Task<Ok<AlertView>> AcknowledgeAsync(long id, AcknowledgeRequest? request, AlertStore alerts, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await alerts.AcknowledgeAsync(id, request?.By, cancellationToken));
+    public static async Task<Ok<AlertView>> AcknowledgeAsync(long id, AcknowledgeRequest? request, AlertStore alerts, HttpContext http) =>
+        TypedResults.Ok(await alerts.AcknowledgeAsync(id, string.IsNullOrWhiteSpace(request?.By) ? StaffAccess.ActingStaff(http) : request.By, http.RequestAborted));
 }

@@ -2,6 +2,7 @@ using Dapper;
 using Hall.Contracts.Api;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Queue;
+using Hall.QueueService.Security;
 using Hall.QueueService.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,8 +16,8 @@ public static class DevicesApi
     public static RouteGroupBuilder MapDevicesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/devices").WithTags("Devices");
-        group.MapPost("/status", ReportAsync).WithSummary("A device reports its state");
-        group.MapGet("/", ListAsync).WithSummary("The last known state of every device");
+        group.MapPost("/status", ReportAsync).WithSummary("A device reports its state").RequireDevice();
+        group.MapGet("/", ListAsync).WithSummary("The last known state of every device").RequireSupervisor();
         return group;
     }
 

@@ -1,24 +1,25 @@
 using System.Globalization;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Queue;
+using Hall.QueueService.Security;
 using Hall.QueueService.Statistics;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hall.QueueService.Api;
 
-/// <summary>Statistics, the monthly report and staffing advice for supervisors. Open for now; authentication comes with the admin roles.</summary>
+/// <summary>Statistics, the monthly report and staffing advice; who may read them is the hall's <c>security.statistics</c> (see <see cref="StaffAccess"/>).</summary>
 public static class StatisticsApi
 {
     public static IEndpointRouteBuilder MapStatisticsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/stats", GetStatsAsync).WithTags("Statistics")
-            .WithSummary("Per service, window, clerk and hour: issued, served, no-show, waits, service times, ratings");
+            .WithSummary("Per service, window, clerk and hour: issued, served, no-show, waits, service times, ratings").RequireStatisticsReader();
         app.MapGet("/api/reports/monthly", GetMonthlyReportAsync).WithTags("Statistics")
-            .WithSummary("The monthly operations report (月报) as CSV for Excel");
+            .WithSummary("The monthly operations report (月报) as CSV for Excel").RequireStatisticsReader();
         app.MapGet("/api/reports/stats", GetStatsCsvAsync).WithTags("Statistics")
-            .WithSummary("Any range's statistics as the same CSV table");
+            .WithSummary("Any range's statistics as the same CSV table").RequireStatisticsReader();
         app.MapGet("/api/staffing", GetStaffingAsync).WithTags("Statistics")
-            .WithSummary("Per hour: arrivals, service time, open windows and the windows Erlang C recommends");
+            .WithSummary("Per hour: arrivals, service time, open windows and the windows Erlang C recommends").RequireStatisticsReader();
         return app;
     }
 

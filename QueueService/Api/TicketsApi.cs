@@ -1,5 +1,7 @@
 using Hall.Contracts.Api;
+using Hall.QueueService.HallSetup;
 using Hall.QueueService.Queue;
+using Hall.QueueService.Security;
 using Hall.QueueService.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -15,7 +17,8 @@ public static class TicketsApi
     public static RouteGroupBuilder MapTicketsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/tickets").WithTags("Tickets");
-        group.MapPost("/", IssueAsync).WithSummary("Issue a ticket (取号)");
+        group.MapPost("/", IssueAsync).WithSummary("Issue a ticket (取号)")
+            .RequireDevice(DeviceKind.Kiosk).AddEndpointFilter<IssueRateLimitFilter>();
         group.MapGet("/{id:guid}", GetAsync).WithSummary("A ticket's status, window and rating");
         return group;
     }

@@ -1,4 +1,5 @@
 using Hall.Contracts.Api;
+using Hall.QueueService.HallSetup;
 using Hall.QueueService.Queue;
 using Hall.QueueService.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +15,8 @@ public static class WindowsApi
         group.MapGet("/", GetAllAsync).WithSummary("Every window and its live state");
         group.MapGet("/{number:int}", GetOneAsync);
         group.MapPost("/{number:int}/login", LoginAsync).WithSummary("Clerk login: staff number (工号) and PIN");
-        group.MapPost("/{number:int}/rate", RateAsync).WithSummary("A rating from the software evaluator at the window");
+        group.MapPost("/{number:int}/rate", RateAsync).WithSummary("A rating from the software evaluator at the window")
+            .RequireDevice(DeviceKind.Evaluator);
 
         var clerk = group.MapGroup("/{number:int}").AddEndpointFilter<WindowClerkFilter>();
         clerk.MapPost("/call-next", CallNextAsync).WithSummary("Call the next ticket (叫号); 204 when nobody waits");

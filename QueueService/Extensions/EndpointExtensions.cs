@@ -20,7 +20,9 @@ public static class EndpointExtensions
         app.MapRemoteTicketsApi();
         app.MapStatisticsApi();
         app.MapAlertsApi();
+        app.MapSupervisorApi();
         app.MapAdminApi();
+        app.MapAdminDeviceKeysApi();
         app.MapHub<HallHub>(Contracts.Hub.HallHub.Path);
         app.MapPages();
         return app;

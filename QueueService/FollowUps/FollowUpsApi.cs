@@ -2,6 +2,7 @@ using Dapper;
 using Hall.Hardware.HallBus;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Queue;
+using Hall.QueueService.Security;
 using Hall.QueueService.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,7 +13,7 @@ public static class FollowUpsApi
 {
     public static RouteGroupBuilder MapFollowUpsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/follow-ups").WithTags("Follow-ups");
+        var group = app.MapGroup("/api/follow-ups").WithTags("Follow-ups").RequireSupervisor();
         group.MapGet("/", ListAsync).WithSummary("Follow-ups of bad ratings (回访/整改); status=open (default), closed or all");
         group.MapPost("/{id:guid}/close", CloseAsync).WithSummary("Close a follow-up with the answer given to the citizen");
         return group;
@@ -34,7 +35,7 @@ public static class FollowUpsApi
         return TypedResults.Ok(rows.Select(r => View(catalog, r, now)).ToList());
     }
 
-    public static async Task<Ok<FollowUpView>> CloseAsync(Guid id, CloseFollowUpRequest request, QueueDatabase database, HallCatalogHolder hall, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Ok<FollowUpView>> CloseAsync(Guid id, CloseFollowUpRequest request, QueueDatabase database, HallCatalogHolder hall, TimeProvider time, HttpContext http)
     {
         if (string.IsNullOrWhiteSpace(request.Answer) || request.Answer.Length > 2000)
         {
@@ -44,6 +45,7 @@ public static class FollowUpsApi
         {
             throw QueueRuleException.BadRequest("handledByRequired", "请填写处理人。handledBy is required.");
         }
+        var cancellationToken = http.RequestAborted;
         var catalog = hall.Current;
         var now = time.GetUtcNow();
         await using var scope = await database.BeginWriteAsync(cancellationToken);
@@ -61,7 +63,7 @@ public static class FollowUpsApi
         await scope.Connection.ExecuteAsync(
             "UPDATE follow_ups SET status = @Status, answer = @Answer, handled_by = @HandledBy, closed_at = @ClosedAt WHERE id = @Id", row, scope.Transaction);
         await EventLog.AppendAsync(scope, catalog.HallId, EventKinds.FollowUpClosed, now, catalog.HallDate(now).ToKey(),
-            new Actor("supervision", row.HandledBy, row.WindowNumber), row.TicketId, row.ServiceId, row.Answer);
+            new Actor("supervision", StaffAccess.ActingStaff(http) ?? row.HandledBy, row.WindowNumber), row.TicketId, row.ServiceId, row.Answer);
         await scope.CommitAsync(cancellationToken);
         return TypedResults.Ok(View(catalog, row, now.ToUnixMs()));
     }

@@ -29,6 +29,8 @@ public sealed record HallDefinition
     public IReadOnlyList<ServiceDefinition> Services { get; init; } = [];
     public IReadOnlyList<WindowDefinition> Windows { get; init; } = [];
     public IReadOnlyList<ClerkDefinition> Clerks { get; init; } = [];
+    public IReadOnlyList<DeviceDefinition> Devices { get; init; } = [];
+    public HallSecurity Security { get; init; } = new();
 }
 
 /// <summary>How a window picks among its services: by its order of preference, or the oldest ticket across them.</summary>
@@ -139,4 +141,6 @@ public sealed record ClerkDefinition
     public string? Pin { get; init; }
     public IReadOnlyList<int> APostWindows { get; init; } = [];
     public IReadOnlyList<int> BPostWindows { get; init; } = [];
+    /// <summary>A supervisor (值班长, 督查): may log in to supervision, see follow-ups and alerts, and close them.</summary>
+    public bool Supervisor { get; init; }
 }

@@ -112,6 +112,25 @@ public static class HallDefinitionValidator
                 Check(numbers.Contains(n), f + ".aPostWindows/bPostWindows", $"window {n} does not exist");
             }
         }
+
+        Check(hall.Security.IssuesPerMinute is >= 1 and <= 600, "security.issuesPerMinute", "must be between 1 and 600");
+        Check(hall.Security.SupervisorSessionHours is >= 1 and <= 24, "security.supervisorSessionHours", "must be between 1 and 24");
+        var deviceIds = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < hall.Devices.Count; i++)
+        {
+            var d = hall.Devices[i];
+            var f = $"devices[{i}]";
+            Check(d.Id.Length is >= 1 and <= 40 && d.Id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'), f + ".id",
+                $"'{d.Id}' must be 1–40 lower-case letters, digits or dashes");
+            Check(deviceIds.Add(d.Id), f + ".id", $"'{d.Id}' is used twice");
+            Check(Enum.IsDefined(d.Kind), f + ".kind", "must be kiosk, board or evaluator");
+            Check(!string.IsNullOrWhiteSpace(d.Name), f + ".name", "is required");
+            Check(d.WindowNumber is null || numbers.Contains(d.WindowNumber.Value), f + ".windowNumber", $"window {d.WindowNumber} does not exist");
+            Check(d.Kind != DeviceKind.Evaluator || d.WindowNumber is not null, f + ".windowNumber", "an evaluator tablet needs the window it rates");
+            Check(d.IssuesPerMinute is null or (>= 1 and <= 600), f + ".issuesPerMinute", "must be between 1 and 600");
+            Check(d.Key is null || d.Key.StartsWith(d.Id + ".", StringComparison.Ordinal) && d.Key.Length >= d.Id.Length + 9, f + ".key",
+                "must be the device id, a dot and at least 8 more characters");
+        }
         return errors;
     }
 

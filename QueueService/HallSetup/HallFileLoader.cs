@@ -60,9 +60,13 @@ public static class HallFileLoader
 
     public static string Serialize(HallDefinition hall) => JsonSerializer.Serialize(hall, JsonOptions);
 
-    /// <summary>The definition as administrators may see it: no PINs, no PIN hashes.</summary>
+    /// <summary>The definition as administrators may see it: no PINs, no PIN hashes, no device keys.</summary>
     public static HallDefinition WithoutSecrets(HallDefinition hall) =>
-        hall with { Clerks = hall.Clerks.Select(c => c with { Pin = null, PinHash = null }).ToList() };
+        hall with
+        {
+            Clerks = hall.Clerks.Select(c => c with { Pin = null, PinHash = null }).ToList(),
+            Devices = hall.Devices.Select(d => d with { Key = null }).ToList(),
+        };
 
     private static HallDefinition WithHashedPins(HallDefinition hall) =>
         hall with

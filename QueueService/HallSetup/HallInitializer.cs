@@ -1,6 +1,7 @@
 using Dapper;
 using Hall.Contracts.Api;
 using Hall.QueueService.Queue;
+using Hall.QueueService.Security;
 using Hall.QueueService.Storage;
 using Microsoft.Extensions.Options;
 
@@ -51,8 +52,7 @@ public static partial class HallInitializer
         HallDefinition definition;
         if (options.HallFile is { Length: > 0 } path)
         {
-            definition = HallFileLoader.LoadFile(path);
-            await StoreAsync(scope, definition, time);
+            definition = await StoreAsync(scope, HallFileLoader.LoadFile(path), time);
             LogLoadedFile(logger, path);
         }
         else if (await scope.Connection.QueryFirstOrDefaultAsync<string>("SELECT definition FROM halls ORDER BY id LIMIT 1", transaction: scope.Transaction) is { } stored)
@@ -61,22 +61,27 @@ public static partial class HallInitializer
         }
         else
         {
-            definition = HallFileLoader.LoadDemoHall();
-            await StoreAsync(scope, definition, time);
+            definition = await StoreAsync(scope, HallFileLoader.LoadDemoHall(), time);
             LogLoadedDemo(logger);
         }
         await scope.CommitAsync(cancellationToken);
         return definition;
     }
 
-    public static Task StoreAsync(WriteScope scope, HallDefinition definition, TimeProvider time) =>
-        scope.Connection.ExecuteAsync(
+    /// <summary>Stores a hall as it is kept: plain device keys from the file become hashed keys; returns the stored definition.</summary>
+    public static async Task<HallDefinition> StoreAsync(WriteScope scope, HallDefinition definition, TimeProvider time)
+    {
+        var now = time.GetUtcNow();
+        definition = await DeviceKeyStore.TakePlainKeysAsync(scope, definition, now);
+        await scope.Connection.ExecuteAsync(
             """
             INSERT INTO halls (id, definition, updated_at) VALUES (@id, @definition, @now)
             ON CONFLICT (id) DO UPDATE SET definition = excluded.definition, updated_at = excluded.updated_at
             """,
-            new { id = definition.Id, definition = HallFileLoader.Serialize(definition), now = time.GetUtcNow().ToUnixMs() },
+            new { id = definition.Id, definition = HallFileLoader.Serialize(definition), now = now.ToUnixMs() },
             scope.Transaction);
+        return definition;
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied {Count} schema migrations ({Database})")]
     private static partial void LogMigrated(ILogger logger, int count, string database);

@@ -6,6 +6,9 @@ public static class SecurityServiceExtensions
     {
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<DeviceKeyStore>();
+        services.AddSingleton<IssueRateLimiter>();
+        services.AddSingleton<SupervisorSessions>();
         services.AddHostedService<DemoCredentialsWarning>();
         return services;
     }

@@ -25,7 +25,7 @@ public sealed class FollowUpTests : IDisposable
         await RateNextAsync(clerk, 5);
         await RateNextAsync(clerk, 2);
 
-        var open = await _hall.CreateClient().GetFromJsonAsync<List<FollowUpView>>("/api/follow-ups", Json.Options);
+        var open = await _hall.CreateAdminClient().GetFromJsonAsync<List<FollowUpView>>("/api/follow-ups", Json.Options);
         var followUp = Assert.Single(open!);
         Assert.Equal("A002", followUp.TicketNumber);
         Assert.Equal("不满意", followUp.Label);
@@ -42,7 +42,7 @@ public sealed class FollowUpTests : IDisposable
     {
         var clerk = await _hall.LoginAsync(1, "1001");
         await RateNextAsync(clerk, 1);
-        var client = _hall.CreateClient();
+        var client = await _hall.LoginSupervisorAsync();
         var followUp = (await client.GetFromJsonAsync<List<FollowUpView>>("/api/follow-ups", Json.Options))!.Single();
 
         _hall.Clock.Advance(TimeSpan.FromDays(30));

@@ -46,6 +46,8 @@ public sealed class HallBusAcceptanceTests : IAsyncLifetime
             "--Bus:PingIntervalSeconds=1",
         ]);
         _http = new HttpClient { BaseAddress = new Uri(_server.BaseUrl) };
+        // The demo administrator, who may also read the device states supervisors see.
+        _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String("admin:hall-admin-2026"u8.ToArray()));
         // The server shows each window's state on its caller once the port is open.
         await WaitForFrameAsync(f => f.Address == 1 && f.Function == HallBusFunction.Show);
     }

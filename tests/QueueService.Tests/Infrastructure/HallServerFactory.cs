@@ -58,6 +58,25 @@ public sealed class HallServerFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>An HTTP client with the demo administrator's credentials (HTTP Basic), who may also do what supervisors do.</summary>
+    public HttpClient CreateAdminClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String("admin:hall-admin-2026"u8.ToArray()));
+        return client;
+    }
+
+    /// <summary>An HTTP client logged in as the demo hall's supervisor (9001).</summary>
+    public async Task<HttpClient> LoginSupervisorAsync(string staffCode = "9001", string pin = "1234")
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/supervision/login", new LoginRequest(staffCode, pin));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        var token = (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("token").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

@@ -16,7 +16,7 @@ public sealed class AlertTests : IDisposable
     private Task<int> CheckAsync() => _hall.Services.GetRequiredService<AlertMonitor>().CheckAsync();
 
     private async Task<List<AlertView>> OpenAlertsAsync(string kind) =>
-        (await _hall.CreateClient().GetFromJsonAsync<List<AlertView>>("/api/alerts", Json.Options))!.Where(a => a.Kind == kind).ToList();
+        (await _hall.CreateAdminClient().GetFromJsonAsync<List<AlertView>>("/api/alerts", Json.Options))!.Where(a => a.Kind == kind).ToList();
 
     [Fact]
     public async Task A_long_wait_is_raised_once_and_stays_until_acknowledged()
@@ -32,14 +32,14 @@ public sealed class AlertTests : IDisposable
         Assert.Equal(ticket.Id.ToString("D"), alert.TicketId);
         Assert.Contains("A001", alert.Message);
 
-        var response = await _hall.CreateClient().PostAsJsonAsync($"/api/alerts/{alert.Id}/acknowledge", new { by = "值班长" });
+        var response = await _hall.CreateAdminClient().PostAsJsonAsync($"/api/alerts/{alert.Id}/acknowledge", new { by = "值班长" });
         response.EnsureSuccessStatusCode();
         Assert.Empty(await OpenAlertsAsync(AlertKinds.LongWait));
         await CheckAsync();
         Assert.Empty(await OpenAlertsAsync(AlertKinds.LongWait));
-        Assert.Equal(HttpStatusCode.Conflict, (await _hall.CreateClient().PostAsJsonAsync($"/api/alerts/{alert.Id}/acknowledge", new { })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _hall.CreateClient().PostAsJsonAsync("/api/alerts/99999/acknowledge", new { })).StatusCode);
-        var all = await _hall.CreateClient().GetFromJsonAsync<List<AlertView>>("/api/alerts?all=true", Json.Options);
+        Assert.Equal(HttpStatusCode.Conflict, (await _hall.CreateAdminClient().PostAsJsonAsync($"/api/alerts/{alert.Id}/acknowledge", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _hall.CreateAdminClient().PostAsJsonAsync("/api/alerts/99999/acknowledge", new { })).StatusCode);
+        var all = await _hall.CreateAdminClient().GetFromJsonAsync<List<AlertView>>("/api/alerts?all=true", Json.Options);
         Assert.Contains(all!, a => a.Id == alert.Id && a.AcknowledgedBy == "值班长");
     }
 
