@@ -32,7 +32,14 @@ public static class LedExtensions
                 new HallBusHostOptions { Name = "LED strips " + led.PortName });
         });
         builder.Services.AddHttpClient(LedStatusReporter.HttpClientName, (sp, http) =>
-            http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<HallServerOptions>>().Value.ServerUri, "/"));
+        {
+            var server = sp.GetRequiredService<IOptions<HallServerOptions>>().Value;
+            http.BaseAddress = new Uri(server.ServerUri, "/");
+            if (!string.IsNullOrEmpty(server.DeviceKey))
+            {
+                http.DefaultRequestHeaders.Add(Hall.Contracts.Api.DeviceHeaders.Key, server.DeviceKey);
+            }
+        });
         builder.Services.AddSingleton<LedStatusReporter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LedStatusReporter>());
         builder.Services.AddSingleton<LedStripService>();

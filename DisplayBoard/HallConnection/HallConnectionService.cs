@@ -28,7 +28,7 @@ public sealed partial class HallConnectionService(
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var connection = HallHubConnection.Create(serverUri, loggerFactory);
+            var connection = HallHubConnection.Create(serverUri, loggerFactory, deviceKey: options.Value.DeviceKey);
             var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
             connection.Closed += error =>
             {

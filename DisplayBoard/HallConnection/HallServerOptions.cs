@@ -15,6 +15,12 @@ public sealed class HallServerOptions : IValidatableObject
     [Range(1, 300, ErrorMessage = "Board:ReconnectMaxDelaySeconds must be between 1 and 300.")]
     public int ReconnectMaxDelaySeconds { get; set; } = 10;
 
+    /// <summary>
+    /// The key the hall's administrator issued to this display computer (<c>{deviceId}.{secret}</c>), sent when it
+    /// connects to the hub and reports its LED strips. Optional unless the hall requires device keys.
+    /// </summary>
+    public string? DeviceKey { get; set; }
+
     public Uri ServerUri => new(ServerUrl);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -24,6 +30,11 @@ public sealed class HallServerOptions : IValidatableObject
         {
             yield return new ValidationResult(
                 $"Board:ServerUrl '{ServerUrl}' is not an http:// or https:// address (大厅服务器地址无效).", [nameof(ServerUrl)]);
+        }
+        if (DeviceKey is { Length: > 0 } key && (key.IndexOf('.', StringComparison.Ordinal) <= 0 || key.Any(char.IsWhiteSpace)))
+        {
+            yield return new ValidationResult(
+                "Board:DeviceKey must be the key the administrator issued, such as board-1.xxxxxxxx (设备密钥格式不正确).", [nameof(DeviceKey)]);
         }
     }
 }

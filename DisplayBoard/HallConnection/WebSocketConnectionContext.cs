@@ -39,10 +39,14 @@ public sealed class WebSocketConnectionContext : ConnectionContext
     public override IDuplexPipe Transport { get; set; }
 
     /// <summary>Opens the WebSocket at the hub path itself (ws:// or wss://); the server accepts it without a negotiate request.</summary>
-    public static async Task<WebSocketConnectionContext> ConnectAsync(Uri hubUrl, CancellationToken cancellationToken)
+    public static async Task<WebSocketConnectionContext> ConnectAsync(Uri hubUrl, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken)
     {
         var socket = new ClientWebSocket();
         socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(15);
+        foreach (var (name, value) in headers)
+        {
+            socket.Options.SetRequestHeader(name, value);
+        }
         try
         {
             await socket.ConnectAsync(ToWebSocketUri(hubUrl), cancellationToken);

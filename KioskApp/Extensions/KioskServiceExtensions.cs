@@ -1,3 +1,4 @@
+using Hall.Contracts.Api;
 using Hall.Hardware.Printing;
 using Hall.KioskApp.HallServer;
 using Hall.KioskApp.Options;
@@ -26,6 +27,10 @@ public static class KioskServiceExtensions
             var kiosk = provider.GetRequiredService<IOptions<KioskOptions>>().Value;
             http.BaseAddress = kiosk.ServerUri;
             http.Timeout = TimeSpan.FromSeconds(kiosk.ServerTimeoutSeconds);
+            if (!string.IsNullOrEmpty(kiosk.DeviceKey))
+            {
+                http.DefaultRequestHeaders.Add(DeviceHeaders.Key, kiosk.DeviceKey);
+            }
         });
 
         services.AddSingleton<IPrinterTransport>(provider =>

@@ -11,6 +11,12 @@ public sealed class KioskOptions
     /// <summary>This kiosk's name in device reports; the printer reports as <c>{DeviceId}/printer</c>.</summary>
     public string DeviceId { get; set; } = "kiosk-1";
 
+    /// <summary>
+    /// The key the hall's administrator issued to this kiosk (<c>{DeviceId}.{secret}</c>), sent with every request to the
+    /// hall server. Needed when the hall requires device keys; the demo hall documents its kiosks' keys.
+    /// </summary>
+    public string? DeviceKey { get; set; }
+
     /// <summary>Seconds without a touch before the page returns to the start screen.</summary>
     public int IdleSeconds { get; set; } = 45;
 

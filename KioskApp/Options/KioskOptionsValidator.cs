@@ -20,6 +20,10 @@ public sealed class KioskOptionsValidator : IValidateOptions<KioskOptions>
         {
             failures.Add($"Kiosk:DeviceId '{options.DeviceId}' must be a name of letters, digits, '-', '_' or '.', for example kiosk-1.");
         }
+        if (!string.IsNullOrEmpty(options.DeviceKey) && !options.DeviceKey.StartsWith(options.DeviceId + ".", StringComparison.Ordinal))
+        {
+            failures.Add($"Kiosk:DeviceKey must be the key issued for this kiosk: it starts with Kiosk:DeviceId and a dot ('{options.DeviceId}.…').");
+        }
         if (options.IdleSeconds is < 10 or > 600)
         {
             failures.Add($"Kiosk:IdleSeconds {options.IdleSeconds} must be between 10 and 600.");

@@ -10,7 +10,7 @@ namespace Hall.QueueService.Security;
 /// </summary>
 public static class DeviceAuthentication
 {
-    public const string KeyHeader = "X-Device-Key";
+    public const string KeyHeader = Hall.Contracts.Api.DeviceHeaders.Key;
 
     public static IApplicationBuilder UseDeviceAuthentication(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {

@@ -5,6 +5,14 @@
   const $ = id => document.getElementById(id);
   let lang = localStorage.getItem('hall.lang') || 'zh';
   let timeoutSeconds = 60, countdown = null, windowInfo = null;
+  // The tablet's device key comes once in its start address (/rate/3?key=rate-3.…), is kept on the tablet and taken
+  // out of the address bar, so it is not shown on screen or left in the history.
+  const params = new URLSearchParams(location.search);
+  if (params.get('key')) {
+    localStorage.setItem('hall.deviceKey', params.get('key'));
+    history.replaceState(null, '', location.pathname);
+  }
+  const deviceKey = localStorage.getItem('hall.deviceKey');
 
   function applyLanguage() {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -41,7 +49,8 @@
   async function rate(level) {
     clearInterval(countdown);
     const response = await fetch(`/api/windows/${windowNumber}/rate`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Device-Id': `tablet-${windowNumber}` },
+      method: 'POST',
+      headers: Object.assign({ 'Content-Type': 'application/json', 'X-Device-Id': `tablet-${windowNumber}` }, deviceKey ? { 'X-Device-Key': deviceKey } : {}),
       body: JSON.stringify({ level }),
     });
     if (response.ok) {

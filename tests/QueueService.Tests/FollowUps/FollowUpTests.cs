@@ -42,7 +42,7 @@ public sealed class FollowUpTests : IDisposable
     {
         var clerk = await _hall.LoginAsync(1, "1001");
         await RateNextAsync(clerk, 1);
-        var client = await _hall.LoginSupervisorAsync();
+        var client = _hall.CreateAdminClient();
         var followUp = (await client.GetFromJsonAsync<List<FollowUpView>>("/api/follow-ups", Json.Options))!.Single();
 
         _hall.Clock.Advance(TimeSpan.FromDays(30));
