@@ -17,7 +17,7 @@
   let connected = false;
   const serviceNamesEn = new Map();
   let alerts = [];
-  let followUps = [];
+  let followUps = null;        // null until loaded after a login
   const drafts = new Map();    // follow-up id -> { open, answer, handledBy, error, busy }: survives re-rendering
   let session = readSession(); // { token, staffCode, name, expiresAt } of the logged-in supervisor
   let authMessage = null;      // { kind: 'error' | 'info', zh, en }
@@ -39,7 +39,7 @@
       loginError: '登录失败，请稍后再试。', network: '无法连接服务器，请稍后再试。',
       statsLocked: '本大厅的统计数据仅对工作人员开放，请登录后查看。', reportLogin: '请先登录再下载月报。', reportFailed: '月报下载失败。',
       reportSaved: n => `已下载 ${n}`,
-      noFollowUps: '暂无待办回访', window: (n, name) => `${n}号窗口${name ? ' ' + name : ''}`, due: '办结期限', overdue: '已超期',
+      noFollowUps: '暂无待办回访', loading: '加载中…', window: (n, name) => name || `${n}号窗口`, due: '办结期限', overdue: '已超期',
       levels: {}, closeOpen: '回访办结', answer: '回访或整改情况', handledBy: '处理人', close: '办结', cancel: '取消',
       answerRequired: '请填写回访或整改情况。', handledByRequired: '请填写处理人。',
     },
@@ -57,7 +57,7 @@
       loginError: 'Login failed; please try again.', network: 'The server cannot be reached; please try again.',
       statsLocked: 'This hall shows statistics to staff only: log in to see them.', reportLogin: 'Log in to download the report.', reportFailed: 'The report could not be downloaded.',
       reportSaved: n => `Downloaded ${n}`,
-      noFollowUps: 'No open follow-ups', window: (n, name) => `Window ${n}${name ? ' ' + name : ''}`, due: 'Due', overdue: 'Overdue',
+      noFollowUps: 'No open follow-ups', loading: 'Loading…', window: n => `Window ${n}`,   // the hall's window names are Chinese and already say the number due: 'Due', overdue: 'Overdue',
       levels: { 1: 'Very dissatisfied', 2: 'Dissatisfied', 3: 'Fairly satisfied', 4: 'Satisfied', 5: 'Very satisfied' },
       closeOpen: 'Close…', answer: 'Answer given / action taken', handledBy: 'Handled by', close: 'Close', cancel: 'Cancel',
       answerRequired: 'Please write the answer given.', handledByRequired: 'Please say who handled it.',
@@ -271,7 +271,7 @@
   function forgetSession() {
     session = null;
     sessionStorage.removeItem('hall.supervisor');
-    alerts = []; devices = []; followUps = [];
+    alerts = []; devices = []; followUps = null;
     drafts.clear();
   }
 
@@ -297,7 +297,7 @@
         session = await response.json();
         sessionStorage.setItem('hall.supervisor', JSON.stringify(session));
         authMessage = null;
-        renderAuth();
+        renderAuth(); renderAlerts(); renderDevices(); renderFollowUps();
         loadSupervision();
         loadFigures();
         return;
@@ -434,7 +434,7 @@
     li.dataset.ticket = f.ticketNumber;
     const head = el('div', 'fu-head');
     const label = lang === 'zh' ? f.label : t().levels[f.level] || f.label;
-    head.append(el('span', 'num', f.ticketNumber), el('span', `rating level-${f.level}`, label), el('span', 'service', f.serviceName));
+    head.append(el('span', 'num', f.ticketNumber), el('span', `rating level-${f.level}`, label), el('span', 'service', lang === 'en' && serviceNamesEn.get(f.serviceId) || f.serviceName));
     const meta = el('div', 'fu-meta');
     meta.append(
       el('span', 'fu-window', f.windowNumber != null ? t().window(f.windowNumber, f.windowName) : t().none),
@@ -450,15 +450,16 @@
       return li;
     }
     const form = el('form', 'fu-form');
+    const clearError = () => { draft.error = null; form.querySelector('.fu-error')?.remove(); };
     const answer = el('textarea', 'fu-answer');
     answer.name = 'answer'; answer.rows = 2; answer.maxLength = 2000; answer.placeholder = t().answer; answer.value = draft.answer;
     answer.setAttribute('aria-label', t().answer);
-    answer.addEventListener('input', () => { draft.answer = answer.value; });
+    answer.addEventListener('input', () => { draft.answer = answer.value; clearError(); });
     const handledBy = el('input', 'fu-handled-by');
     handledBy.name = 'handledBy'; handledBy.maxLength = 100; handledBy.placeholder = t().handledBy;
     handledBy.setAttribute('aria-label', t().handledBy);
     handledBy.value = draft.handledBy ?? (session ? session.name : '');
-    handledBy.addEventListener('input', () => { draft.handledBy = handledBy.value; });
+    handledBy.addEventListener('input', () => { draft.handledBy = handledBy.value; clearError(); });
     const submit = el('button', 'fu-close', t().close);
     submit.type = 'submit'; submit.disabled = draft.busy;
     const cancel = el('button', 'fu-cancel', t().cancel);
@@ -485,6 +486,11 @@
       loginNeeded(list);
       return;
     }
+    if (followUps === null) {
+      count.hidden = true;
+      list.append(el('li', 'loading', t().loading));
+      return;
+    }
     count.textContent = String(followUps.length);
     count.className = 'count' + (followUps.length === 0 ? ' zero' : '');
     if (followUps.length === 0) {
@@ -506,7 +512,7 @@
       const response = await api('/api/follow-ups?status=open');
       if (!response.ok || !session) return;
       const list = await response.json();
-      if (JSON.stringify(list) === JSON.stringify(followUps)) return;
+      if (followUps !== null && JSON.stringify(list) === JSON.stringify(followUps)) return;   // keep an answer being typed undisturbed
       followUps = list;
       const ids = new Set(list.map(f => f.id));
       [...drafts.keys()].filter(id => !ids.has(id)).forEach(id => drafts.delete(id));
@@ -531,7 +537,7 @@
       });
       if (!session) return;   // the session ended meanwhile
       if (response.ok || response.status === 404 || response.status === 409) {   // closed, here or by someone else
-        followUps = followUps.filter(f => f.id !== id);
+        followUps = (followUps || []).filter(f => f.id !== id);
         drafts.delete(id);
       } else {
         const detail = await detailOf(response);

@@ -17,7 +17,7 @@ namespace Hall.QueueService.Tests.Statistics;
 /// The supervisor's login on /supervision and what it opens: alerts, device states, follow-ups of bad ratings (closed
 /// through the page) and the monthly report, in headless Chromium against the real server process.
 /// </summary>
-public sealed class SupervisorLoginPageTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
+public sealed class SupervisionLoginPageTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
     private static async Task FinishAndRateAsync(HttpClient clerk, HttpClient anyone, int window, int level)
     {
@@ -62,6 +62,7 @@ public sealed class SupervisorLoginPageTests(ChromiumFixture chromium) : IClassF
         await Assertions.Expect(page.Locator("#auth-message")).ToHaveTextAsync("工号或密码错误。");
         await Assertions.Expect(page.Locator("#auth-message")).ToHaveAttributeAsync("data-status", "401");
         await Assertions.Expect(page.Locator("#login-pin")).ToHaveValueAsync("");
+        await ChromiumFixture.ScreenshotAsync(page, "supervision-login-zh");
         await LogInOnPageAsync(page, "1002", "1234");
         await Assertions.Expect(page.Locator("#auth-message")).ToContainTextAsync("不是值班长或督查人员");
         await Assertions.Expect(page.Locator("#auth-message")).ToHaveAttributeAsync("data-status", "403");
@@ -77,7 +78,7 @@ public sealed class SupervisorLoginPageTests(ChromiumFixture chromium) : IClassF
 
         var first = page.Locator("#follow-ups li[data-ticket='A001']");
         await Assertions.Expect(first.Locator(".rating")).ToHaveTextAsync("非常不满意");
-        await Assertions.Expect(first.Locator(".fu-window")).ToContainTextAsync("1号窗口");
+        await Assertions.Expect(first.Locator(".fu-window")).ToHaveTextAsync("1号窗口 全面综合");
         await Assertions.Expect(first.Locator(".fu-clerk")).ToHaveTextAsync("王丽（1001）");
         var due = (await FollowUpsAsync(admin, "open")).Single().DueAt;
         await Assertions.Expect(first.Locator(".fu-due")).ToContainTextAsync(due.ToString("yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture));
@@ -90,6 +91,7 @@ public sealed class SupervisorLoginPageTests(ChromiumFixture chromium) : IClassF
         await first.Locator(".fu-close").ClickAsync();
         await Assertions.Expect(first.Locator(".fu-error")).ToHaveTextAsync("请填写回访或整改情况。");
         await first.Locator(".fu-answer").FillAsync("已电话回访群众，窗口补充告知材料清单。");
+        await Assertions.Expect(first.Locator(".fu-error")).ToHaveCountAsync(0);
         await ChromiumFixture.ScreenshotAsync(page, "supervision-follow-up-zh");
         await first.Locator(".fu-close").ClickAsync();
         await Assertions.Expect(first).ToHaveCountAsync(0);
@@ -117,7 +119,8 @@ public sealed class SupervisorLoginPageTests(ChromiumFixture chromium) : IClassF
         await Assertions.Expect(page.Locator("#who-name")).ToHaveTextAsync("Supervisor 赵敏 (9001)");
         await Assertions.Expect(page.Locator("#logout")).ToHaveTextAsync("Log out");
         await Assertions.Expect(second.Locator(".rating")).ToHaveTextAsync("Dissatisfied");
-        await Assertions.Expect(second.Locator(".fu-window")).ToContainTextAsync("Window 1");
+        await Assertions.Expect(second.Locator(".fu-window")).ToHaveTextAsync("Window 1");
+        await Assertions.Expect(second.Locator(".service")).ToHaveTextAsync("Business Registration");
         await Assertions.Expect(page.Locator("#monthly-report")).ToHaveTextAsync("Download this month's report (CSV)");
         await second.ScrollIntoViewIfNeededAsync();
         await ChromiumFixture.ScreenshotAsync(page, "supervision-follow-up-en");
