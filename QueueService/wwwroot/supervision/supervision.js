@@ -1,5 +1,6 @@
 // Hall supervision dashboard (大厅值班监控): live windows and queues from the hub, today's figures from /api/stats,
-// arrivals against windows open and recommended (Erlang C) from /api/staffing, drawn by hand in SVG.
+// arrivals against windows open and recommended (Erlang C) from /api/staffing, drawn by hand in SVG. Alerts, device
+// states and follow-ups need a supervisor's login (bearer token kept in sessionStorage, so it ends with the tab).
 (() => {
   const $ = s => document.getElementById(s);
   const svgNs = 'http://www.w3.org/2000/svg';
@@ -16,6 +17,12 @@
   let connected = false;
   const serviceNamesEn = new Map();
   let alerts = [];
+  let followUps = null;        // null until loaded after a login
+  const drafts = new Map();    // follow-up id -> { open, answer, handledBy, error, busy }: survives re-rendering
+  let session = readSession(); // { token, staffCode, name, expiresAt } of the logged-in supervisor
+  let authMessage = null;      // { kind: 'error' | 'info', zh, en }
+  let reportMessage = null;    // { zh, en }
+  let statsLocked = false;     // the hall keeps statistics for staff and nobody is logged in
 
   const text = {
     zh: {
@@ -27,6 +34,14 @@
       advice: (n, h, r, o, a) => `建议增开 ${n} 个窗口：${h}时已到达 ${a} 人，按 Erlang C 需 ${r} 个窗口，目前开放 ${o} 个。`,
       groupAdvice: (g, n, until, r, o, a) => `建议为「${g}」增开 ${n} 个窗口至 ${until}:00（本小时已到 ${a} 人，需 ${r} 个，开放 ${o} 个）。`,
       updated: t => `数据更新于 ${t}`,
+      loginToSee: '登录后查看', who: (n, c) => `值班长 ${n}（${c}）`, loggedOut: '已退出登录。',
+      expired: '登录已失效，请重新登录。', loginFailed: { 401: '工号或密码错误。', 403: '该工号不是值班长或督查人员。', 429: '密码错误次数过多，请稍后再试。' },
+      loginError: '登录失败，请稍后再试。', network: '无法连接服务器，请稍后再试。',
+      statsLocked: '本大厅的统计数据仅对工作人员开放，请登录后查看。', reportLogin: '请先登录再下载月报。', reportFailed: '月报下载失败。',
+      reportSaved: n => `已下载 ${n}`,
+      noFollowUps: '暂无待办回访', loading: '加载中…', window: (n, name) => name || `${n}号窗口`, due: '办结期限', overdue: '已超期',
+      levels: {}, closeOpen: '回访办结', answer: '回访或整改情况', handledBy: '处理人', close: '办结', cancel: '取消',
+      answerRequired: '请填写回访或整改情况。', handledByRequired: '请填写处理人。',
     },
     en: {
       states: { closed: 'Closed', idle: 'Idle', calling: 'Calling', serving: 'Serving', paused: 'Paused' },
@@ -37,6 +52,15 @@
       advice: (n, h, r, o, a) => `Open ${n} more window(s): ${a} arrivals in the ${h}:00 hour need ${r} windows by Erlang C; ${o} open.`,
       groupAdvice: (g, n, until, r, o, a) => `Open ${n} more window(s) for ${g} until ${until}:00 (${a} arrivals this hour need ${r}; ${o} open).`,
       updated: t => `Updated ${t}`,
+      loginToSee: 'Log in to see', who: (n, c) => `Supervisor ${n} (${c})`, loggedOut: 'Logged out.',
+      expired: 'Your session has ended; please log in again.', loginFailed: { 401: 'Wrong staff number or PIN.', 403: 'This staff member is not a supervisor.', 429: 'Too many wrong attempts; try again later.' },
+      loginError: 'Login failed; please try again.', network: 'The server cannot be reached; please try again.',
+      statsLocked: 'This hall shows statistics to staff only: log in to see them.', reportLogin: 'Log in to download the report.', reportFailed: 'The report could not be downloaded.',
+      reportSaved: n => `Downloaded ${n}`,
+      noFollowUps: 'No open follow-ups', loading: 'Loading…', window: n => `Window ${n}`,   // the hall's window names are Chinese and already say the number due: 'Due', overdue: 'Overdue',
+      levels: { 1: 'Very dissatisfied', 2: 'Dissatisfied', 3: 'Fairly satisfied', 4: 'Satisfied', 5: 'Very satisfied' },
+      closeOpen: 'Close…', answer: 'Answer given / action taken', handledBy: 'Handled by', close: 'Close', cancel: 'Cancel',
+      answerRequired: 'Please write the answer given.', handledByRequired: 'Please say who handled it.',
     },
   };
 
@@ -107,7 +131,10 @@
 
   // ---- today's figures --------------------------------------------------------------------------------------
   function renderStats() {
-    if (!stats) return;
+    if (!stats) {
+      ['issued', 'served', 'noshow', 'wait', 'service', 'satisfaction'].forEach(k => { $('kpi-' + k).textContent = '–'; });
+      return;
+    }
     const f = stats.total;
     $('kpi-issued').textContent = f.issued;
     $('kpi-served').textContent = f.served;
@@ -202,10 +229,127 @@
     advice.textContent = lines.join('　');
   }
 
+  // ---- supervisor login ---------------------------------------------------------------------------------------
+  function readSession() {
+    try {
+      const stored = JSON.parse(sessionStorage.getItem('hall.supervisor') || 'null');
+      return stored && stored.token && Date.parse(stored.expiresAt) > Date.now() ? stored : null;
+    } catch {
+      return null;
+    }
+  }
+
+  // Problem details carry Chinese then English in one detail ("工号或密码错误。Wrong staff number or PIN.").
+  function splitDetail(detail) {
+    const m = /^(.*?[。！？）])\s*([A-Za-z].*)$/s.exec(detail || '');
+    return m ? { zh: m[1], en: m[2] } : { zh: detail, en: detail };
+  }
+
+  async function detailOf(response) {
+    try {
+      const problem = await response.json();
+      return problem.detail || problem.title || null;
+    } catch {
+      return null;
+    }
+  }
+
+  const message = (zh, en) => ({ zh, en });
+  const both = key => message(text.zh[key], text.en[key]);
+
+  // Every API call sends the supervisor's token when there is one (statistics may be for staff only). A 401 for the
+  // token still in use means the session ended on the server: back to the logged-out page.
+  async function api(path, options = {}) {
+    const token = session && session.token;
+    const headers = { ...(options.headers || {}) };
+    if (token) headers.authorization = 'Bearer ' + token;
+    const response = await fetch(path, { cache: 'no-store', ...options, headers });
+    if (response.status === 401 && token && session && session.token === token) sessionEnded(both('expired'));
+    return response;
+  }
+
+  function forgetSession() {
+    session = null;
+    sessionStorage.removeItem('hall.supervisor');
+    alerts = []; devices = []; followUps = null;
+    drafts.clear();
+  }
+
+  function sessionEnded(why) {
+    forgetSession();
+    authMessage = { kind: 'error', ...why };
+    renderAuth(); renderAlerts(); renderDevices(); renderFollowUps();
+    loadFigures();   // statistics kept for staff are gone again
+  }
+
+  async function login(event) {
+    event.preventDefault();
+    const staffCode = $('login-staff').value.trim();
+    const pin = $('login-pin').value;
+    const button = $('login-submit');
+    button.disabled = true;
+    try {
+      const response = await fetch('/api/supervision/login', {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ staffCode, pin }),
+      });
+      $('login-pin').value = '';
+      if (response.ok) {
+        session = await response.json();
+        sessionStorage.setItem('hall.supervisor', JSON.stringify(session));
+        authMessage = null;
+        renderAuth(); renderAlerts(); renderDevices(); renderFollowUps();
+        loadSupervision();
+        loadFigures();
+        return;
+      }
+      const detail = await detailOf(response);
+      const fallback = message(text.zh.loginFailed[response.status] || text.zh.loginError, text.en.loginFailed[response.status] || text.en.loginError);
+      authMessage = { kind: 'error', status: response.status, ...(detail ? splitDetail(detail) : fallback) };
+    } catch {
+      authMessage = { kind: 'error', ...both('network') };
+    } finally {
+      button.disabled = false;
+    }
+    renderAuth();
+  }
+
+  function logout() {
+    const token = session && session.token;
+    forgetSession();
+    authMessage = { kind: 'info', ...both('loggedOut') };
+    renderAuth(); renderAlerts(); renderDevices(); renderFollowUps();
+    if (token) fetch('/api/supervision/logout', { method: 'POST', headers: { authorization: 'Bearer ' + token } }).catch(() => { /* the session still ends when it expires */ });
+    loadFigures();
+  }
+
+  function renderAuth() {
+    $('login').hidden = !!session;
+    $('who').hidden = !session;
+    if (session) $('who-name').textContent = t().who(session.name, session.staffCode);
+    const box = $('auth-message');
+    box.hidden = !authMessage;
+    box.className = 'auth-message' + (authMessage ? ' ' + authMessage.kind : '');
+    box.dataset.status = authMessage && authMessage.status ? authMessage.status : '';
+    box.textContent = authMessage ? authMessage[lang] : '';
+  }
+
+  function loginNeeded(list) {
+    list.append(el('li', 'login-needed', t().loginToSee));
+  }
+
+  async function loadSupervision() {
+    if (!session) return;
+    await Promise.all([loadAlerts(), loadDevices(), loadFollowUps()]);
+  }
+
   // ---- devices ----------------------------------------------------------------------------------------------
   function renderDevices() {
     const list = $('devices');
     list.replaceChildren();
+    if (!session) {
+      loginNeeded(list);
+      return;
+    }
     if (devices.length === 0) {
       list.append(el('li', 'none', t().noDevices));
       return;
@@ -219,11 +363,23 @@
     });
   }
 
+  async function loadDevices() {
+    try {
+      const response = await api('/api/devices');
+      if (response.ok && session) { devices = await response.json(); renderDevices(); }
+    } catch { /* retried by the timer */ }
+  }
+
   // ---- alerts, kept until acknowledged -------------------------------------------------------------------------
   function renderAlerts() {
     const list = $('alerts');
     list.replaceChildren();
     const count = $('alert-count');
+    count.hidden = !session;
+    if (!session) {
+      loginNeeded(list);
+      return;
+    }
     count.textContent = String(alerts.length);
     count.className = 'count' + (alerts.length === 0 ? ' zero' : '');
     if (alerts.length === 0) {
@@ -245,21 +401,196 @@
 
   async function loadAlerts() {
     try {
-      const response = await fetch('/api/alerts', { cache: 'no-store' });
-      if (response.ok) { alerts = await response.json(); renderAlerts(); }
+      const response = await api('/api/alerts');
+      if (response.ok && session) { alerts = await response.json(); renderAlerts(); }
     } catch { /* retried on reconnect and by the timer */ }
   }
 
   async function acknowledge(id) {
-    const response = await fetch(`/api/alerts/${id}/acknowledge`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ by: 'supervision' }) });
+    // No "by": the server records the logged-in supervisor's staff number.
+    const response = await api(`/api/alerts/${id}/acknowledge`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     if (response.ok || response.status === 409 || response.status === 404) {
       alerts = alerts.filter(a => a.id !== id);
       renderAlerts();
     }
   }
 
+  // ---- follow-ups of bad ratings (回访/整改) -------------------------------------------------------------------
+  function hallTime(iso, withTime) {
+    const options = { timeZone: hallZone, year: 'numeric', month: '2-digit', day: '2-digit', hour12: false };
+    if (withTime) Object.assign(options, { hour: '2-digit', minute: '2-digit' });
+    return new Date(Date.parse(iso)).toLocaleString('zh-CN', options);
+  }
+
+  function draftOf(id) {
+    if (!drafts.has(id)) drafts.set(id, { open: false, answer: '', handledBy: null, error: null, busy: false });
+    return drafts.get(id);
+  }
+
+  function followUpItem(f) {
+    const draft = draftOf(f.id);
+    const li = el('li', 'follow-up' + (f.overdue ? ' overdue' : ''));
+    li.dataset.followUp = f.id;
+    li.dataset.ticket = f.ticketNumber;
+    const head = el('div', 'fu-head');
+    const label = lang === 'zh' ? f.label : t().levels[f.level] || f.label;
+    head.append(el('span', 'num', f.ticketNumber), el('span', `rating level-${f.level}`, label), el('span', 'service', lang === 'en' && serviceNamesEn.get(f.serviceId) || f.serviceName));
+    const meta = el('div', 'fu-meta');
+    meta.append(
+      el('span', 'fu-window', f.windowNumber != null ? t().window(f.windowNumber, f.windowName) : t().none),
+      el('span', 'fu-clerk', f.clerkName ? `${f.clerkName}（${f.staffCode}）` : f.staffCode || t().none),
+      el('span', 'fu-due', `${t().due} ${hallTime(f.dueAt, false)}`));
+    if (f.overdue) meta.append(el('span', 'fu-overdue', t().overdue));
+    li.append(head, meta);
+    if (!draft.open) {
+      const open = el('button', 'fu-open', t().closeOpen);
+      open.type = 'button';
+      open.addEventListener('click', () => { draft.open = true; renderFollowUps(); li.ownerDocument.querySelector(`li[data-follow-up='${f.id}'] .fu-answer`)?.focus(); });
+      meta.append(open);
+      return li;
+    }
+    const form = el('form', 'fu-form');
+    const clearError = () => { draft.error = null; form.querySelector('.fu-error')?.remove(); };
+    const answer = el('textarea', 'fu-answer');
+    answer.name = 'answer'; answer.rows = 2; answer.maxLength = 2000; answer.placeholder = t().answer; answer.value = draft.answer;
+    answer.setAttribute('aria-label', t().answer);
+    answer.addEventListener('input', () => { draft.answer = answer.value; clearError(); });
+    const handledBy = el('input', 'fu-handled-by');
+    handledBy.name = 'handledBy'; handledBy.maxLength = 100; handledBy.placeholder = t().handledBy;
+    handledBy.setAttribute('aria-label', t().handledBy);
+    handledBy.value = draft.handledBy ?? (session ? session.name : '');
+    handledBy.addEventListener('input', () => { draft.handledBy = handledBy.value; clearError(); });
+    const submit = el('button', 'fu-close', t().close);
+    submit.type = 'submit'; submit.disabled = draft.busy;
+    const cancel = el('button', 'fu-cancel', t().cancel);
+    cancel.type = 'button';
+    cancel.addEventListener('click', () => { draft.open = false; draft.error = null; renderFollowUps(); });
+    form.append(answer, handledBy, submit, cancel);
+    if (draft.error) form.append(el('p', 'fu-error', draft.error[lang]));
+    form.addEventListener('submit', event => { event.preventDefault(); closeFollowUp(f.id); });
+    li.append(form);
+    return li;
+  }
+
+  function renderFollowUps() {
+    const list = $('follow-ups');
+    const count = $('follow-up-count');
+    // Re-rendering must not take the supervisor's cursor out of a half-written answer.
+    const active = document.activeElement;
+    const focused = active && list.contains(active) && active.name
+      ? { id: active.closest('[data-follow-up]').dataset.followUp, name: active.name, start: active.selectionStart, end: active.selectionEnd }
+      : null;
+    list.replaceChildren();
+    count.hidden = !session;
+    if (!session) {
+      loginNeeded(list);
+      return;
+    }
+    if (followUps === null) {
+      count.hidden = true;
+      list.append(el('li', 'loading', t().loading));
+      return;
+    }
+    count.textContent = String(followUps.length);
+    count.className = 'count' + (followUps.length === 0 ? ' zero' : '');
+    if (followUps.length === 0) {
+      list.append(el('li', 'none', t().noFollowUps));
+      return;
+    }
+    followUps.forEach(f => list.append(followUpItem(f)));
+    if (focused) {
+      const again = list.querySelector(`li[data-follow-up='${focused.id}'] [name='${focused.name}']`);
+      if (again) {
+        again.focus();
+        try { again.setSelectionRange(focused.start, focused.end); } catch { /* not a text field */ }
+      }
+    }
+  }
+
+  async function loadFollowUps() {
+    try {
+      const response = await api('/api/follow-ups?status=open');
+      if (!response.ok || !session) return;
+      const list = await response.json();
+      if (followUps !== null && JSON.stringify(list) === JSON.stringify(followUps)) return;   // keep an answer being typed undisturbed
+      followUps = list;
+      const ids = new Set(list.map(f => f.id));
+      [...drafts.keys()].filter(id => !ids.has(id)).forEach(id => drafts.delete(id));
+      renderFollowUps();
+    } catch { /* retried by the timer */ }
+  }
+
+  async function closeFollowUp(id) {
+    const draft = draftOf(id);
+    const answer = draft.answer.trim();
+    const handledBy = (draft.handledBy ?? (session ? session.name : '')).trim();
+    draft.error = !answer ? both('answerRequired') : !handledBy ? both('handledByRequired') : null;
+    if (draft.error) {
+      renderFollowUps();
+      return;
+    }
+    draft.busy = true;
+    renderFollowUps();
+    try {
+      const response = await api(`/api/follow-ups/${id}/close`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answer, handledBy }),
+      });
+      if (!session) return;   // the session ended meanwhile
+      if (response.ok || response.status === 404 || response.status === 409) {   // closed, here or by someone else
+        followUps = (followUps || []).filter(f => f.id !== id);
+        drafts.delete(id);
+      } else {
+        const detail = await detailOf(response);
+        draft.error = detail ? splitDetail(detail) : both('network');
+        draft.busy = false;
+      }
+    } catch {
+      draft.error = both('network');
+      draft.busy = false;
+    }
+    renderFollowUps();
+  }
+
+  // ---- monthly report: fetched with the token (a plain link cannot send it) and saved from a blob ------------------
+  function renderReportMessage() {
+    const box = $('report-message');
+    box.textContent = reportMessage ? reportMessage[lang] : '';
+    box.className = 'report-message' + (reportMessage && reportMessage.error ? ' error' : '');
+  }
+
+  async function downloadMonthlyReport() {
+    const month = (today || new Date(now()).toLocaleDateString('sv-SE', { timeZone: hallZone })).slice(0, 7);
+    const button = $('monthly-report');
+    button.disabled = true;
+    try {
+      const response = await api(`/api/reports/monthly?month=${month}`);
+      if (!response.ok) {
+        const detail = await detailOf(response);
+        reportMessage = response.status === 401 ? { error: true, ...both('reportLogin') } : { error: true, ...(detail ? splitDetail(detail) : both('reportFailed')) };
+        return;
+      }
+      const disposition = response.headers.get('content-disposition') || '';
+      const name = (/filename="?([^";]+)"?/i.exec(disposition) || [])[1] || `monthly-report-${month}.csv`;
+      const url = URL.createObjectURL(await response.blob());
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = name;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+      reportMessage = message(text.zh.reportSaved(name), text.en.reportSaved(name));
+    } catch {
+      reportMessage = { error: true, ...both('network') };
+    } finally {
+      button.disabled = false;
+      renderReportMessage();
+    }
+  }
+
   function renderAll() {
-    renderWindows(); renderQueues(); renderStats(); renderChart(); renderAdvice(); renderAlerts(); renderDevices(); renderConnection();
+    renderWindows(); renderQueues(); renderStats(); renderChart(); renderAdvice(); renderAlerts(); renderDevices(); renderFollowUps();
+    renderConnection(); renderAuth(); renderFiguresNote(); renderReportMessage();
   }
 
   function renderConnection() {
@@ -269,19 +600,24 @@
     c.dataset.state = connected ? 'online' : 'offline';
   }
 
+  function renderFiguresNote() {
+    const note = $('figures-note');
+    note.hidden = !statsLocked;
+    note.textContent = statsLocked ? t().statsLocked : '';
+  }
+
   // ---- data -------------------------------------------------------------------------------------------------
   async function loadFigures() {
     if (!today) return;
     try {
-      const [s, st, dv] = await Promise.all([
-        fetch(`/api/stats?from=${today}&to=${today}`, { cache: 'no-store' }).then(r => r.ok ? r.json() : null),
-        fetch(`/api/staffing?date=${today}&targetWaitMinutes=15&serviceLevel=0.8`, { cache: 'no-store' }).then(r => r.ok ? r.json() : null),
-        fetch('/api/devices', { cache: 'no-store' }).then(r => r.ok ? r.json() : []),
+      const [s, st] = await Promise.all([
+        api(`/api/stats?from=${today}&to=${today}`),
+        api(`/api/staffing?date=${today}&targetWaitMinutes=15&serviceLevel=0.8`),
       ]);
-      if (s) stats = s;
-      if (st) staffing = st;
-      devices = dv || [];
-      renderStats(); renderChart(); renderAdvice(); renderDevices();
+      statsLocked = s.status === 401 && !session;
+      stats = s.ok ? await s.json() : statsLocked ? null : stats;
+      staffing = st.ok ? await st.json() : statsLocked ? null : staffing;
+      renderStats(); renderChart(); renderAdvice(); renderFiguresNote();
     } catch { /* the next tick retries */ }
   }
 
@@ -302,14 +638,19 @@
     $('hall-name').textContent = hallNames[lang];
     renderAll();
     loadFigures();
-    loadAlerts();
+    loadSupervision();
   }
 
   const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/hall').withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 10000]).build();
   connection.on('WindowChanged', m => { windows.set(m.window.number, m.window); renderWindows(); figuresSoon(); });
   connection.on('QueueCountsChanged', m => { queues = m.services; renderQueues(); figuresSoon(); });
   connection.on('TicketCalled', () => figuresSoon());
-  connection.on('AlertRaised', a => { if (!alerts.some(x => x.id === a.id)) alerts.unshift(a); renderAlerts(); });
+  connection.on('TicketChanged', m => { if (m.kind === 'rated') loadFollowUps(); });   // a bad rating opens a follow-up
+  connection.on('AlertRaised', a => {
+    if (!session) return;   // the hub is open to all; alerts are shown to supervisors only
+    if (!alerts.some(x => x.id === a.id)) alerts.unshift(a);
+    renderAlerts();
+  });
   connection.on('AlertAcknowledged', a => { alerts = alerts.filter(x => x.id !== a.id); renderAlerts(); });
   connection.onreconnecting(() => { connected = false; renderConnection(); });
   connection.onreconnected(async () => { connected = true; applySnapshot(await connection.invoke('GetSnapshot')); });
@@ -331,6 +672,7 @@
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     $('lang').textContent = lang === 'zh' ? 'EN' : '中文';
     document.querySelectorAll('[data-zh]').forEach(e => { e.textContent = e.dataset[lang]; });
+    document.querySelectorAll('[data-ph-zh]').forEach(e => { e.placeholder = lang === 'zh' ? e.dataset.phZh : e.dataset.phEn; });
     if (hallNames.zh) $('hall-name').textContent = hallNames[lang];
     renderAll();
   }
@@ -345,8 +687,13 @@
   setInterval(() => {
     $('clock').textContent = new Date(now()).toLocaleTimeString('zh-CN', { hour12: false, timeZone: hallZone });
     document.querySelectorAll('[data-since]').forEach(e => { e.textContent = duration(now() - Date.parse(e.dataset.since)); });
+    if (session && Date.parse(session.expiresAt) <= now()) sessionEnded(both('expired'));
   }, 1000);
-  setInterval(loadFigures, 30000);
+  setInterval(() => { loadFigures(); loadSupervision(); }, 30000);
+
+  $('login').addEventListener('submit', login);
+  $('logout').addEventListener('click', logout);
+  $('monthly-report').addEventListener('click', downloadMonthlyReport);
 
   fetch('/api/services').then(r => r.ok ? r.json() : []).then(list => {
     list.forEach(s => serviceNamesEn.set(s.id, s.nameEn));

@@ -11,12 +11,28 @@ namespace Hall.QueueService.Tests.Statistics;
 /// <summary>The supervisor's dashboard at /supervision in headless Chromium against the real server process.</summary>
 public sealed class SupervisionPageTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
-    private static async Task<HttpClient> LoginAsync(string baseUrl, int window, string staffCode)
+    internal static async Task<HttpClient> LoginAsync(string baseUrl, int window, string staffCode)
     {
         var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
         var login = await (await http.PostAsJsonAsync($"/api/windows/{window}/login", new { staffCode, pin = "1234" })).Content.ReadFromJsonAsync<LoginResponse>(Json.Options);
         http.DefaultRequestHeaders.Authorization = new("Bearer", login!.Token);
         return http;
+    }
+
+    /// <summary>The administrator's HTTP Basic (the demo password), which supervision endpoints accept too.</summary>
+    internal static HttpClient AdministratorClient(string baseUrl)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        http.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("admin:hall-admin-2026")));
+        return http;
+    }
+
+    /// <summary>Logs in through the header's form, as a supervisor at the desk would.</summary>
+    internal static async Task LogInOnPageAsync(IPage page, string staffCode, string pin)
+    {
+        await page.FillAsync("#login-staff", staffCode);
+        await page.FillAsync("#login-pin", pin);
+        await page.ClickAsync("#login-submit");
     }
 
     [Fact]
@@ -41,6 +57,8 @@ public sealed class SupervisionPageTests(ChromiumFixture chromium) : IClassFixtu
         var page = await chromium.NewPageAsync(1600, 900);
         await page.GotoAsync(server.BaseUrl + "/supervision");
         await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "online");
+        await LogInOnPageAsync(page, "9001", "1234");
+        await Assertions.Expect(page.Locator("#who-name")).ToContainTextAsync("赵敏");
         var window1 = page.Locator(".window[data-window='1']");
         var window2 = page.Locator(".window[data-window='2']");
         await Assertions.Expect(window1.Locator(".clerk")).ToContainTextAsync("王丽");
@@ -72,7 +90,8 @@ public sealed class SupervisionPageTests(ChromiumFixture chromium) : IClassFixtu
         await printerAlert.Locator("button").ClickAsync();
         await Assertions.Expect(printerAlert).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("#alert-count")).ToHaveTextAsync("0");
-        var open = await http.GetFromJsonAsync<List<Hall.QueueService.Supervision.AlertView>>("/api/alerts", Json.Options);
+        using var admin = AdministratorClient(server.BaseUrl);
+        var open = await admin.GetFromJsonAsync<List<Hall.QueueService.Supervision.AlertView>>("/api/alerts", Json.Options);
         Assert.DoesNotContain(open!, a => a.Kind == "device");
 
         await page.ClickAsync("#lang");
