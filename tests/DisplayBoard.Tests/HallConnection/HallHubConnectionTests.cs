@@ -16,6 +16,16 @@ public sealed class HallHubConnectionTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
 
     [Fact]
+    public async Task Presents_the_display_computer_s_device_key_when_connecting()
+    {
+        await using var server = new TestHallServer(FreePort.Next(), DemoHall.Snapshot());
+        await server.StartAsync();
+        await using var connection = HallHubConnection.Create(server.Url, deviceKey: "board-1.demo-board-1-key");
+        await connection.StartAsync();
+        Assert.Equal(["board-1.demo-board-1-key"], server.PresentedDeviceKeys);
+    }
+
+    [Fact]
     public async Task Loads_the_snapshot_and_receives_a_call()
     {
         await using var server = new TestHallServer(FreePort.Next(), DemoHall.Snapshot());

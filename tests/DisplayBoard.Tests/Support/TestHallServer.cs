@@ -34,6 +34,9 @@ public sealed class TestHallServer : IAsyncDisposable
 
     private int _snapshotRequests;
 
+    /// <summary>The device keys hub connections presented (<c>X-Device-Key</c>), in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> PresentedDeviceKeys { get; } = new();
+
     public async Task StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -42,6 +45,14 @@ public sealed class TestHallServer : IAsyncDisposable
         builder.Services.AddSignalR();
         builder.Services.AddSingleton(this);
         var app = builder.Build();
+        app.Use((context, next) =>
+        {
+            if (context.Request.Headers[DeviceHeaders.Key].ToString() is { Length: > 0 } key)
+            {
+                PresentedDeviceKeys.Enqueue(key);
+            }
+            return next(context);
+        });
         app.MapHub<TestHallHub>(HallHub.Path);
         await app.StartAsync();
         _app = app;
