@@ -64,7 +64,8 @@ public static class HallChangeGuard
                     $"“{name}”今天还有 {byService.Sum(a => a.Tickets)} 个等候、已叫号或办理中的号，不能删除。Service {byService.Key} still has {byService.Sum(a => a.Tickets)} waiting, called or serving tickets today.");
             }
             var waiting = byService.Where(a => a.Status == (int)TicketStatus.Waiting).Sum(a => a.Tickets);
-            if (waiting > 0 && !next.Windows.Any(w => w.ServiceIds.Contains(byService.Key)))
+            // Only a change that takes the service off its last window is refused; one without a window already stays fixable.
+            if (waiting > 0 && current.WindowsServing(byService.Key).Count > 0 && !next.Windows.Any(w => w.ServiceIds.Contains(byService.Key)))
             {
                 throw QueueRuleException.Conflict("lastWindowOfService",
                     $"“{name}”还有 {waiting} 位群众在等候，至少要保留一个办理它的窗口。{waiting} people wait for service {byService.Key}; at least one window must still serve it.");
