@@ -35,6 +35,9 @@ public sealed record TicketChanged(
 
 public sealed record WindowChanged(WindowInfo Window);
 
+/// <summary>The hall's configuration changed; names, services and windows may differ from the last snapshot.</summary>
+public sealed record HallChanged(DateTimeOffset At);
+
 public sealed record ServiceQueueCount(int ServiceId, string ServiceName, string Prefix, int Waiting, int EstimatedWaitMinutes, DateTimeOffset? OldestIssuedAt);
 
 public sealed record QueueCounts(IReadOnlyList<ServiceQueueCount> Services, DateTimeOffset At);

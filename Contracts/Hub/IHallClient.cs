@@ -8,6 +8,8 @@ public interface IHallClient
     Task TicketChanged(TicketChanged message);
     Task WindowChanged(WindowChanged message);
     Task QueueCountsChanged(QueueCounts message);
+    /// <summary>An administrator changed the hall (services, windows, clerks…): reload the snapshot and lists.</summary>
+    Task HallChanged(HallChanged message);
 }
 
 /// <summary>Hub paths and method names, so that clients do not spell them again.</summary>

@@ -94,6 +94,27 @@ public sealed partial class HallConnectionService(
         // client does not log them as unknown methods.
         connection.On<TicketIssued>(nameof(IHallClient.TicketIssued), _ => Task.CompletedTask);
         connection.On<TicketChanged>(nameof(IHallClient.TicketChanged), _ => Task.CompletedTask);
+        // An administrator changed the hall (names, windows): load the whole snapshot again, off the receive loop
+        // (awaiting an invocation inside a handler would wait on the loop that has to deliver its answer).
+        connection.On<HallChanged>(nameof(IHallClient.HallChanged), changed =>
+        {
+            _ = ReloadSnapshotAsync(connection, stoppingToken);
+            return Task.CompletedTask;
+        });
+    }
+
+    private async Task ReloadSnapshotAsync(HubConnection connection, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var snapshot = await connection.InvokeAsync<HallSnapshot>(HallHub.GetSnapshot, stoppingToken);
+            await DispatchAsync(o => o.OnSnapshotAsync(snapshot, stoppingToken), () => state.ApplySnapshot(snapshot));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A lost connection reloads the snapshot when it comes back anyway.
+            LogReloadFailed(ex.Message);
+        }
     }
 
     private async Task SetConnectedAsync(bool connected, CancellationToken cancellationToken)
@@ -163,6 +184,9 @@ public sealed partial class HallConnectionService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not connect to the hall hub at {Server} (attempt {Attempt}): {Reason}")]
     private partial void LogAttemptFailed(Uri server, int attempt, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not reload the hall snapshot after a hall change: {Reason}")]
+    private partial void LogReloadFailed(string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The display output {Observer} failed on a hall message")]
     private partial void LogObserverFailed(string observer, Exception exception);

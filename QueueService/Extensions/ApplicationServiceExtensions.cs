@@ -42,6 +42,7 @@ public static class ApplicationServiceExtensions
         services.AddHostedService(sp => sp.GetRequiredService<QueueCountsBroadcaster>());
         services.AddSingleton<HubBroadcaster>();
         services.AddSingleton<IHallEventSink>(sp => sp.GetRequiredService<HubBroadcaster>());
+        services.AddHallAdministration();
         services.AddScaleOut();
         services.AddHallSecurity();
         services.AddSingleton<DeviceStatusStore>();

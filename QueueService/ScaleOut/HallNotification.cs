@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hall.Contracts.Hub;
+using Hall.QueueService.HallSetup;
 using Hall.QueueService.Queue;
 
 namespace Hall.QueueService.ScaleOut;
@@ -7,7 +8,8 @@ namespace Hall.QueueService.ScaleOut;
 /// <summary>
 /// One committed hall event as it travels between server instances through PostgreSQL <c>NOTIFY</c>. It names the
 /// instance that made it (so that instance ignores its own echo) and the hall (several halls may share a database).
-/// A window change carries only the window number: the receiver reads the window from the shared database.
+/// A window change carries only the window number: the receiver reads the window from the shared database; a hall
+/// change carries nothing but its time: the receiver reloads the hall definition from the database.
 /// </summary>
 public sealed record HallNotification(
     Guid Instance,
@@ -16,7 +18,8 @@ public sealed record HallNotification(
     TicketIssued? Issued = null,
     TicketChanged? Changed = null,
     int? WindowNumber = null,
-    bool QueueChanged = false)
+    bool QueueChanged = false,
+    DateTimeOffset? HallChangedAt = null)
 {
     public const string Channel = "hall_events";
 
@@ -32,6 +35,7 @@ public sealed record HallNotification(
         TicketChangedEvent e => new HallNotification(instance, hallId, Changed: e.Message),
         WindowChangedEvent e => new HallNotification(instance, hallId, WindowNumber: e.WindowNumber),
         QueueChangedEvent => new HallNotification(instance, hallId, QueueChanged: true),
+        HallChangedEvent e => new HallNotification(instance, hallId, HallChangedAt: e.At),
         _ => null,
     };
 
@@ -42,6 +46,7 @@ public sealed record HallNotification(
         { Changed: { } m } => new TicketChangedEvent(m),
         { WindowNumber: { } n } => new WindowChangedEvent(n),
         { QueueChanged: true } => new QueueChangedEvent(),
+        { HallChangedAt: { } at } => new HallChangedEvent(at),
         _ => null,
     };
 

@@ -10,7 +10,8 @@ namespace Hall.QueueService.ScaleOut;
 /// Listens on a dedicated PostgreSQL connection for the hall events of the OTHER instances and hands them to this
 /// instance's hub clients only (never back to PostgreSQL, or they would echo forever). A lost connection is opened
 /// again; events sent while it was down are lost, so after a reconnect every window and the queue counts are sent
-/// again to the local clients, which is what they would get from a fresh snapshot.
+/// again to the local clients, which is what they would get from a fresh snapshot. A hall change made by another
+/// instance (or missed while disconnected) makes this instance reload the hall from the database first.
 /// </summary>
 public sealed partial class PostgresEventListener(
     IConfiguration configuration,
@@ -18,6 +19,9 @@ public sealed partial class PostgresEventListener(
     HallCatalogHolder hall,
     InstanceIdentity instance,
     HubBroadcaster localHub,
+    HallEditor hallEditor,
+    HallChangedBroadcaster localHallChanges,
+    TimeProvider time,
     ILogger<PostgresEventListener> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
@@ -100,6 +104,12 @@ public sealed partial class PostgresEventListener(
     {
         try
         {
+            if (hallEvent is HallChangedEvent changed)
+            {
+                await hallEditor.ReloadAsync(cancellationToken);
+                await localHallChanges.PublishAsync(changed, cancellationToken);
+                return;
+            }
             await localHub.PublishAsync(hallEvent, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -110,6 +120,17 @@ public sealed partial class PostgresEventListener(
 
     private async Task ResyncLocalClientsAsync(CancellationToken cancellationToken)
     {
+        try
+        {
+            if (await hallEditor.ReloadAsync(cancellationToken))
+            {
+                await localHallChanges.PublishAsync(new HallChangedEvent(time.GetUtcNow()), cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogForwardFailed(nameof(HallChangedEvent), e);
+        }
         foreach (var window in hall.Current.Windows)
         {
             await ForwardAsync(new WindowChangedEvent(window.Number), cancellationToken);

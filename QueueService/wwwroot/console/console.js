@@ -175,6 +175,7 @@
     if (session && message.windowNumber === session.windowNumber && ['finished', 'noShow', 'rated'].includes(message.kind)) refreshToday();
   });
   connection.onreconnected(() => { loadWindow(); loadServices(); });
+  connection.on('HallChanged', () => { loadWindow(); loadServices(); });
   connection.start().catch(e => showError(e.message));
 
   setInterval(renderElapsed, 1000);

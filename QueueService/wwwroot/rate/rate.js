@@ -78,6 +78,7 @@
     renderWindow();
   }
   connection.onreconnected(snapshot);
+  connection.on('HallChanged', snapshot);
   const start = () => connection.start().then(snapshot).catch(() => setTimeout(start, 5000));
 
   fetch('/api/hall').then(r => r.json()).then(h => { timeoutSeconds = h.ratingTimeoutSeconds || 60; }).catch(() => {});

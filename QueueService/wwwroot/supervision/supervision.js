@@ -654,6 +654,7 @@
   connection.on('AlertAcknowledged', a => { alerts = alerts.filter(x => x.id !== a.id); renderAlerts(); });
   connection.onreconnecting(() => { connected = false; renderConnection(); });
   connection.onreconnected(async () => { connected = true; applySnapshot(await connection.invoke('GetSnapshot')); });
+  connection.on('HallChanged', async () => applySnapshot(await connection.invoke('GetSnapshot')));
   connection.onclose(() => { connected = false; renderConnection(); setTimeout(start, 5000); });
 
   async function start() {

@@ -48,6 +48,40 @@ public sealed class HallHubConnectionTests
     }
 
     [Fact]
+    public async Task A_hall_change_makes_the_service_load_the_snapshot_again()
+    {
+        await using var server = new TestHallServer(FreePort.Next(), DemoHall.Snapshot());
+        await server.StartAsync();
+        var observer = new RecordingObserver();
+        var state = new HallState(TimeProvider.System);
+        using var service = new HallConnectionService(
+            state, [observer],
+            Options.Create(new HallServerOptions { ServerUrl = server.Url.ToString(), ReconnectMaxDelaySeconds = 1 }),
+            NullLoggerFactory.Instance, TimeProvider.System, NullLogger<HallConnectionService>.Instance);
+        await service.StartAsync(CancellationToken.None);
+        try
+        {
+            await observer.WaitForAsync<ConnectionEvent>(e => e.Connected, Timeout);
+            var mark = observer.Count;
+            var renamed = server.Snapshot with
+            {
+                HallName = "示范区政务服务中心（新址）",
+                Windows = [.. server.Snapshot.Windows.Select(w => w.Number == 2 ? w with { Name = "2号窗口 企业开办" } : w)],
+            };
+            await server.SendHallChangedAsync(renamed);
+
+            var snapshot = await observer.WaitForAsync<HallSnapshot>(_ => true, Timeout, after: mark);
+            Assert.Equal("示范区政务服务中心（新址）", snapshot.HallName);
+            Assert.Equal("2号窗口 企业开办", state.FindWindow(2)!.Name);
+            Assert.Equal(2, server.SnapshotRequests);
+        }
+        finally
+        {
+            await service.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task Closing_the_server_closes_the_connection()
     {
         await using var server = new TestHallServer(FreePort.Next(), DemoHall.Snapshot());

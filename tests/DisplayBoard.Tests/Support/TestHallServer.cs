@@ -107,6 +107,13 @@ public sealed class TestHallServer : IAsyncDisposable
         return Hub.Clients.All.QueueCountsChanged(new QueueCounts(queues, DateTimeOffset.Now));
     }
 
+    /// <summary>An administrator's change: the snapshot becomes <paramref name="changed"/>, then <c>HallChanged</c> goes out.</summary>
+    public Task SendHallChangedAsync(HallSnapshot changed)
+    {
+        Snapshot = changed;
+        return Hub.Clients.All.HallChanged(new HallChanged(DateTimeOffset.Now));
+    }
+
     public async ValueTask DisposeAsync() => await StopAsync();
 
     private sealed class TestHallHub(TestHallServer server) : Hub<IHallClient>

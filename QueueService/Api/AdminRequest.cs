@@ -1,0 +1,52 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Hall.QueueService.HallSetup;
+using Hall.QueueService.Queue;
+
+namespace Hall.QueueService.Api;
+
+/// <summary>What administration handlers read from a request: the body in the hall file's shape, and who sent it.</summary>
+public static class AdminRequest
+{
+    /// <summary>The body read strictly like a hall file (unknown fields refused); 400 names the bad field.</summary>
+    public static async Task<T> ReadAsync<T>(HttpRequest request, string what, CancellationToken cancellationToken) where T : class
+    {
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        var json = await reader.ReadToEndAsync(cancellationToken);
+        try
+        {
+            return HallImport.Read<T>(json, what);
+        }
+        catch (HallFileException e)
+        {
+            throw HallEditor.Invalid([e.Message]);
+        }
+    }
+
+    /// <summary>The administrator's user name for the event record (the filter has already checked the password).</summary>
+    public static string Administrator(HttpContext http)
+    {
+        if (AuthenticationHeaderValue.TryParse(http.Request.Headers.Authorization.ToString(), out var value) && value.Parameter is { } parameter)
+        {
+            try
+            {
+                var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(parameter));
+                var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+                if (colon > 0)
+                {
+                    return decoded[..colon];
+                }
+            }
+            catch (FormatException)
+            {
+            }
+        }
+        return "admin";
+    }
+
+    public static QueueRuleException NotFound(string what) => QueueRuleException.NotFound("unknown", what);
+
+    /// <summary>The administration answer body: the hall file's JSON conventions (e.g. days as names).</summary>
+    public static IResult Json<T>(T value, int statusCode = StatusCodes.Status200OK) =>
+        TypedResults.Json(value, HallFileLoader.JsonOptions, "application/json", statusCode);
+}
