@@ -7,7 +7,7 @@ namespace Hall.QueueService.Api;
 
 /// <summary>
 /// Administration (<c>/api/admin/…</c>): only the administrator (HTTP Basic, see <see cref="AdministratorFilter"/>).
-/// The whole hall file is exported and imported here; services, windows and clerks have their own endpoints.
+/// The whole hall file is exported and imported here; services, windows, clerks and devices have their own endpoints.
 /// </summary>
 public static class AdminApi
 {
@@ -20,6 +20,7 @@ public static class AdminApi
         group.MapAdminServicesApi();
         group.MapAdminWindowsApi();
         group.MapAdminClerksApi();
+        group.MapAdminDevicesApi();
         return group;
     }
 

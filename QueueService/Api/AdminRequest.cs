@@ -1,7 +1,7 @@
-using System.Net.Http.Headers;
 using System.Text;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Queue;
+using Hall.QueueService.Security;
 
 namespace Hall.QueueService.Api;
 
@@ -24,25 +24,8 @@ public static class AdminRequest
     }
 
     /// <summary>The administrator's user name for the event record (the filter has already checked the password).</summary>
-    public static string Administrator(HttpContext http)
-    {
-        if (AuthenticationHeaderValue.TryParse(http.Request.Headers.Authorization.ToString(), out var value) && value.Parameter is { } parameter)
-        {
-            try
-            {
-                var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(parameter));
-                var colon = decoded.IndexOf(':', StringComparison.Ordinal);
-                if (colon > 0)
-                {
-                    return decoded[..colon];
-                }
-            }
-            catch (FormatException)
-            {
-            }
-        }
-        return "admin";
-    }
+    public static string Administrator(HttpContext http) =>
+        AdministratorCredentials.TryRead(http.Request, out var user, out _) ? user : "admin";
 
     public static QueueRuleException NotFound(string what) => QueueRuleException.NotFound("unknown", what);
 

@@ -22,7 +22,6 @@ public static class EndpointExtensions
         app.MapAlertsApi();
         app.MapSupervisorApi();
         app.MapAdminApi();
-        app.MapAdminDeviceKeysApi();
         app.MapHub<HallHub>(Contracts.Hub.HallHub.Path);
         app.MapPages();
         return app;

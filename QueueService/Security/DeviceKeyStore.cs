@@ -87,11 +87,20 @@ public sealed partial class DeviceKeyStore(QueueDatabase database, HallCatalogHo
     }
 
     /// <summary>
-    /// Takes the plain keys a hall file carries (first installation, the demo hall): each becomes the device's key when
+    /// Brings the keys in line with a hall about to be stored: devices no longer in it lose their keys, and the plain keys a hall file carries (first installation, the demo hall): each becomes the device's key when
     /// the device has none yet. Returns the definition without them, as it is stored.
     /// </summary>
     public static async Task<HallDefinition> TakePlainKeysAsync(WriteScope scope, HallDefinition definition, DateTimeOffset now)
     {
+        // A device taken out of the hall loses its key, so that adding a device of the same name later does not revive it.
+        var activeDevices = await scope.Connection.QueryAsync<string>(
+            "SELECT DISTINCT device_id FROM device_keys WHERE hall_id = @hall AND revoked_at IS NULL", new { hall = definition.Id }, scope.Transaction);
+        foreach (var removed in activeDevices.Where(id => definition.Devices.All(d => d.Id != id)))
+        {
+            await scope.Connection.ExecuteAsync(
+                "UPDATE device_keys SET revoked_at = @now, revoked_by = 'device removed' WHERE hall_id = @hall AND device_id = @device AND revoked_at IS NULL",
+                new { hall = definition.Id, device = removed, now = now.ToUnixMs() }, scope.Transaction);
+        }
         foreach (var device in definition.Devices.Where(d => d.Key is not null))
         {
             var hasKey = await scope.Connection.ExecuteScalarAsync<long>(
