@@ -21,6 +21,7 @@ public static class EndpointExtensions
         app.MapStatisticsApi();
         app.MapAlertsApi();
         app.MapAdminApi();
+        app.MapAdminArchiveApi();
         app.MapHub<HallHub>(Contracts.Hub.HallHub.Path);
         app.MapPages();
         return app;
