@@ -32,6 +32,8 @@ public abstract class ArchivingScenarios
         ["Queue:ArchiveAfterDays"] = archiveAfterDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Admin:User"] = AdminUser,
         ["Admin:Password"] = AdminPassword,
+        // Supervision checks every 15 s by default; over a month of test clock that is only waiting.
+        ["Supervision:CheckIntervalSeconds"] = "3600",
     });
 
     private static HttpClient Admin(HallServerFactory hall)
