@@ -25,6 +25,8 @@ app.MapHallEndpoints();
 try
 {
     await app.Services.InitializeHallAsync();
+    // Settings validated on start (ValidateOnStart) are checked here, when the host starts.
+    await app.RunAsync();
 }
 catch (Exception e) when (e is HallFileException or OptionsValidationException or InvalidOperationException)
 {
@@ -32,7 +34,6 @@ catch (Exception e) when (e is HallFileException or OptionsValidationException o
     await Console.Error.WriteLineAsync("QueueService cannot start: " + e.Message);
     return 1;
 }
-await app.RunAsync();
 return 0;
 
 public partial class Program;

@@ -1,6 +1,7 @@
 using Hall.QueueService.Api;
 using Hall.QueueService.HallBus;
 using Hall.QueueService.Appointments;
+using Hall.QueueService.Archiving;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Hubs;
 using Hall.QueueService.Queue;
@@ -32,6 +33,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<HallQueries>();
         services.AddSingleton<DayEndHousekeeping>();
         services.AddStatisticsServices();
+        services.AddArchiving();
         services.AddHostedService(sp => sp.GetRequiredService<DayEndHousekeeping>());
         services.AddSingleton<AppointmentBook>();
         services.AddSingleton<MissedAppointmentSweeper>();

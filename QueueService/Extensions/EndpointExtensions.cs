@@ -22,6 +22,7 @@ public static class EndpointExtensions
         app.MapAlertsApi();
         app.MapSupervisorApi();
         app.MapAdminApi();
+        app.MapAdminArchiveApi();
         app.MapHub<HallHub>(Contracts.Hub.HallHub.Path);
         app.MapPages();
         return app;

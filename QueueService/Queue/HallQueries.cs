@@ -14,8 +14,10 @@ public sealed class HallQueries(QueueDatabase database, HallCatalogHolder hall, 
     public async Task<TicketView?> GetTicketAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<TicketRow>(
-            "SELECT * FROM tickets WHERE id = @id AND hall_id = @hall", new { id = id.ToString("D"), hall = hall.Current.HallId });
+        var args = new { id = id.ToString("D"), hall = hall.Current.HallId };
+        // A ticket of an archived day (Archiving/DayArchiver.cs) is still answered, from the archive.
+        var row = await connection.QuerySingleOrDefaultAsync<TicketRow>("SELECT * FROM tickets WHERE id = @id AND hall_id = @hall", args)
+            ?? await connection.QuerySingleOrDefaultAsync<TicketRow>("SELECT * FROM tickets_archive WHERE id = @id AND hall_id = @hall", args);
         return row is null ? null : await ToViewAsync(connection, null, row);
     }
 

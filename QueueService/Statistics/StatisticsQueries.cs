@@ -11,7 +11,8 @@ namespace Hall.QueueService.Statistics;
 /// <summary>
 /// Statistics over a range of hall days, aggregated in SQL that runs on both SQLite and PostgreSQL: sums and averages
 /// by GROUP BY, the 90th percentile by ROW_NUMBER/COUNT window functions (nearest rank), post hours by LEAD over the
-/// login and logout events. Only aggregates and one row per login come back, never every ticket or event.
+/// login and logout events. Only aggregates and one row per login come back, never every ticket or event. Tickets and
+/// events are read through the <c>ticket_history</c> and <c>event_history</c> views, so archived days count the same.
 /// </summary>
 public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder hall, TimeProvider time)
 {
@@ -82,7 +83,7 @@ public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder 
             WITH t AS (
                 SELECT {keyExpression} AS k, status, issued_at, called_at, started_at, finished_at, transfer_count, rating_level, estimated_wait_minutes,
                        {PromisedMsCase(catalog)} AS promised_ms
-                FROM tickets WHERE hall_id = @hall AND hall_date >= @from AND hall_date <= @to
+                FROM ticket_history WHERE hall_id = @hall AND hall_date >= @from AND hall_date <= @to
             )
             SELECT CAST(k AS TEXT) AS key,
                 COUNT(*) AS issued,
@@ -105,7 +106,7 @@ public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder 
             $"""
             WITH w AS (
                 SELECT {keyExpression} AS k, called_at - issued_at AS wait_ms
-                FROM tickets WHERE hall_id = @hall AND hall_date >= @from AND hall_date <= @to AND called_at IS NOT NULL
+                FROM ticket_history WHERE hall_id = @hall AND hall_date >= @from AND hall_date <= @to AND called_at IS NOT NULL
             ), r AS (
                 SELECT k, wait_ms, ROW_NUMBER() OVER (PARTITION BY k ORDER BY wait_ms) AS rn, COUNT(*) OVER (PARTITION BY k) AS n
                 FROM w WHERE k IS NOT NULL
@@ -126,7 +127,7 @@ public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder 
             WITH s AS (
                 SELECT window_number, staff_code, detail, hall_date, kind, at,
                        LEAD(at) OVER (PARTITION BY window_number ORDER BY at, id) AS next_at
-                FROM events
+                FROM event_history
                 WHERE hall_id = @hall AND hall_date >= @from AND hall_date <= @to AND kind IN ('login', 'logout') AND window_number IS NOT NULL
             )
             SELECT CAST(window_number AS BIGINT) AS window_number, staff_code, detail, hall_date, at, next_at FROM s WHERE kind = 'login' ORDER BY at
