@@ -47,12 +47,13 @@ dotnet "$(bin Hardware/DeviceSimulator DeviceSimulator)" --port "$demo/led-devic
   </dev/null >"$demo/logs/led-strips.log" 2>&1 & pids+=($!)
 
 dotnet "$(bin KioskApp KioskApp)" --urls "http://127.0.0.1:$KIOSK_PORT" --Kiosk:ServerUrl="http://127.0.0.1:$QUEUE_PORT" \
+  --Kiosk:DeviceId=kiosk-1 --Kiosk:DeviceKey=kiosk-1.demo-kiosk-1-key \
   --Printer:Transport=file --Printer:Target="$demo/printed" >"$demo/logs/kiosk.log" 2>&1 & pids+=($!)
 
 voice=(--Voice:OutputDirectory="$demo/voice")
 [ "${DEMO_VOICE:-}" = "play" ] && voice=()
 dotnet "$(bin DisplayBoard DisplayBoard)" --urls "http://127.0.0.1:$BOARD_PORT" --Board:ServerUrl="http://127.0.0.1:$QUEUE_PORT" \
-  --Led:PortName="$demo/led-board" "${voice[@]}" >"$demo/logs/display-board.log" 2>&1 & pids+=($!)
+  --Board:DeviceKey=board-1.demo-board-1-key --Led:PortName="$demo/led-board" "${voice[@]}" >"$demo/logs/display-board.log" 2>&1 & pids+=($!)
 
 wait_healthy "http://127.0.0.1:$KIOSK_PORT"
 wait_healthy "http://127.0.0.1:$BOARD_PORT"
@@ -63,6 +64,9 @@ The demo hall 示范县政务服务中心 is running. Open:
   Kiosk touch page (取号)        http://127.0.0.1:$KIOSK_PORT/
   Waiting-area board (综合屏)     http://127.0.0.1:$BOARD_PORT/
   Clerk console (窗口)            http://127.0.0.1:$QUEUE_PORT/console   (clerk 1001, PIN 1234, window 1)
+  Evaluator tablet (评价器)        http://127.0.0.1:$QUEUE_PORT/rate/1?key=rate-1.demo-rate-1-key
+  Supervision (值班监控)           http://127.0.0.1:$QUEUE_PORT/supervision/   (supervisor 9001, PIN 1234)
+  Administration (管理)           http://127.0.0.1:$QUEUE_PORT/admin/   (admin / hall-admin-2026)
   API description                 http://127.0.0.1:$QUEUE_PORT/openapi/v1.json
 Printed tickets (ESC/POS bytes):  $demo/printed/
 Voice announcements (WAV):        $demo/voice/

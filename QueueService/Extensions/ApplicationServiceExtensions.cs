@@ -3,6 +3,7 @@ using Hall.QueueService.HallBus;
 using Hall.QueueService.Appointments;
 using Hall.QueueService.Archiving;
 using Hall.QueueService.HallSetup;
+using Hall.QueueService.Hosting;
 using Hall.QueueService.Hubs;
 using Hall.QueueService.Queue;
 using Hall.QueueService.ScaleOut;
@@ -62,6 +63,7 @@ public static class ApplicationServiceExtensions
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         services.AddOpenApi();
+        services.AddHostedService<SystemdNotifier>();
         return builder;
     }
 }

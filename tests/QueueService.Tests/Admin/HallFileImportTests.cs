@@ -81,7 +81,7 @@ public sealed class HallFileImportTests : IDisposable
     [InlineData("unknownField", "services[0].colour")]
     [InlineData("badHours", "openingHours[0]")]
     [InlineData("shortPin", "clerks[0].pin")]
-    [InlineData("newClerkWithoutPin", "clerks[8].pinHash")]
+    [InlineData("newClerkWithoutPin", "clerks[9].pinHash")]
     public async Task A_bad_hall_file_is_refused_with_400_naming_the_field_and_nothing_changes(string fault, string field)
     {
         var admin = _hall.AdminClient();

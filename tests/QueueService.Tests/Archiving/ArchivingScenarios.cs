@@ -53,7 +53,7 @@ public abstract class ArchivingScenarios
     /// <summary>Everything statistics answer over the month, as the bytes a client gets.</summary>
     private static async Task<Dictionary<string, string>> ReportsAsync(HallServerFactory hall, DateOnly today)
     {
-        var client = hall.CreateClient();
+        var client = Admin(hall);
         var urls = new List<string>
         {
             $"/api/stats?from={FirstDay:yyyy-MM-dd}&to={today:yyyy-MM-dd}",
@@ -100,7 +100,7 @@ public abstract class ArchivingScenarios
 
         var before = await ReportsAsync(hall, today);
         var oldTicket = await hall.CreateClient().GetStringAsync($"/api/tickets/{history[0].Id}");
-        var followUps = await hall.CreateClient().GetFromJsonAsync<List<JsonElement>>("/api/follow-ups?status=all", Json.Options);
+        var followUps = await Admin(hall).GetFromJsonAsync<List<JsonElement>>("/api/follow-ups?status=all", Json.Options);
         Assert.NotEmpty(followUps!);
         var liveTicketsBefore = await TableCounts.BeforeAsync(hall, "tickets", todayKey);
         var liveEventsBefore = await TableCounts.BeforeAsync(hall, "events", todayKey);

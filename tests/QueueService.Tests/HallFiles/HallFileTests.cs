@@ -65,6 +65,17 @@ public sealed class HallFileTests
         Assert.Contains("Queue:Database", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_city_sample_hall_file_is_valid_and_secured()
+    {
+        var hall = HallFileLoader.LoadFile(Path.Combine(TestPaths.RepositoryRoot, "deploy", "city", "hall.example.json"));
+        Assert.Equal(DeviceKeyPolicy.Required, hall.Security.DeviceKeys);
+        Assert.Equal(StatisticsAccess.Staff, hall.Security.Statistics);
+        Assert.All(hall.Devices, d => Assert.Null(d.Key));
+        Assert.Contains(hall.Clerks, c => c.Supervisor);
+        Assert.All(hall.Clerks, c => Assert.True(PinHasher.IsHash(c.PinHash)));
+    }
+
     private static string DemoHallJson() =>
         File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "QueueService", "HallSetup", "DemoHall.json"));
 

@@ -90,6 +90,33 @@ public sealed class DeviceKeyTests : IDisposable
     }
 
     [Fact]
+    public async Task A_device_added_by_the_administrator_gets_its_first_key_and_loses_it_when_deleted()
+    {
+        var admin = _hall.CreateAdminClient();
+        var added = await admin.PostAsJsonAsync("/api/admin/devices", new { id = "kiosk-3", kind = "kiosk", name = "二楼取号机", issuesPerMinute = 10 });
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var key = (await added.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+        Assert.Equal(HttpStatusCode.Created, (await IssueWithAsync(key)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsJsonAsync("/api/admin/devices", new { id = "kiosk-3", kind = "kiosk", name = "again" })).StatusCode);
+        var bad = await admin.PostAsJsonAsync("/api/admin/devices", new { id = "Rate 9", kind = "evaluator", name = "平板" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("devices[", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var changed = await admin.PutAsJsonAsync("/api/admin/devices/kiosk-3", new { kind = "kiosk", name = "二楼取号机（东）" });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await IssueWithAsync(key)).StatusCode);
+        var exported = await admin.GetStringAsync("/api/admin/hall");
+        Assert.Contains("二楼取号机（东）", exported, StringComparison.Ordinal);
+        Assert.DoesNotContain(key.Split('.')[1], exported, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync("/api/admin/devices/kiosk-3")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await IssueWithAsync(key)).StatusCode);
+        // Added again under the same id, the device does not get its old key back.
+        await admin.PostAsJsonAsync("/api/admin/devices", new { id = "kiosk-3", kind = "kiosk", name = "二楼取号机" });
+        Assert.Equal(HttpStatusCode.Unauthorized, (await IssueWithAsync(key)).StatusCode);
+    }
+
+    [Fact]
     public async Task An_evaluator_tablet_rates_only_its_own_window()
     {
         var clerk = await _hall.LoginAsync(1, "1001");

@@ -28,12 +28,14 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <c>{project}/bin/{configuration}/net10.0/{project}.dll</c> with <c>--urls</c> and the given arguments, and waits for <c>GET /health</c>.</summary>
-    public static Task<HostProcess> StartAsync(string project, int port, IEnumerable<string> arguments, TimeSpan? timeout = null) =>
+    public static Task<HostProcess> StartAsync(string project, int port, IEnumerable<string> arguments, TimeSpan? timeout = null,
+        IReadOnlyDictionary<string, string>? environment = null) =>
         StartDllAsync(Path.Combine(TestPaths.RepositoryRoot, project, "bin", BuildConfiguration, "net10.0", Path.GetFileName(project) + ".dll"),
-            port, arguments, timeout);
+            port, arguments, timeout, environment);
 
     /// <summary>Starts any built host dll with <c>dotnet DLL --urls …</c> and waits for <c>GET /health</c>; a host that never gets there is killed.</summary>
-    public static async Task<HostProcess> StartDllAsync(string dll, int port, IEnumerable<string> arguments, TimeSpan? timeout = null)
+    public static async Task<HostProcess> StartDllAsync(string dll, int port, IEnumerable<string> arguments, TimeSpan? timeout = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         if (!File.Exists(dll))
         {
@@ -57,6 +59,10 @@ public sealed class HostProcess : IAsyncDisposable
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         info.Environment.Remove("DOTNET_ENVIRONMENT");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var host = new HostProcess(process, baseUrl);
