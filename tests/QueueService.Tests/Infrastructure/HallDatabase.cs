@@ -24,6 +24,9 @@ public abstract class HallDatabase
         /// <summary>Settings added to the hall server's configuration.</summary>
         public abstract IReadOnlyDictionary<string, string?> Settings { get; }
 
+        /// <summary>The same settings as command-line arguments, for a hall server started as a real process.</summary>
+        public IReadOnlyList<string> Arguments => [.. Settings.Select(s => $"--{s.Key}={s.Value}")];
+
         /// <summary>Everything stored, as text, to prove something is (or is not) kept in clear.</summary>
         public abstract Task<string> StoredTextAsync();
 
