@@ -3,12 +3,14 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Hall.Contracts.Api;
 using Hall.QueueService.Tests.Infrastructure;
+using Hall.QueueService.Tests.Postgres;
+using Hall.TestSupport.Postgres;
 
 namespace Hall.QueueService.Tests.Api;
 
-public sealed class WindowAuthTests : IDisposable
+public abstract class WindowAuthTests(HallDatabase hallDatabase) : IDisposable
 {
-    private readonly HallServerFactory _hall = new();
+    private readonly HallServerFactory _hall = new(database: hallDatabase);
 
     [Fact]
     public async Task A_wrong_PIN_is_401_and_the_right_one_gives_a_token_with_the_post()
@@ -95,3 +97,8 @@ public sealed class WindowAuthTests : IDisposable
 
     public void Dispose() => _hall.Dispose();
 }
+
+public sealed class WindowAuthOnSqliteTests() : WindowAuthTests(HallDatabase.Sqlite);
+
+[Collection(PostgresCollection.Name)]
+public sealed class WindowAuthOnPostgresTests(PostgresServer postgres) : WindowAuthTests(HallDatabase.Postgres(postgres));

@@ -2,13 +2,15 @@ using System.Net;
 using System.Net.Http.Json;
 using Hall.QueueService.Appointments;
 using Hall.QueueService.Tests.Infrastructure;
+using Hall.QueueService.Tests.Postgres;
+using Hall.TestSupport.Postgres;
 
 namespace Hall.QueueService.Tests.Appointments;
 
 /// <summary>Booking, capacity (also under concurrent requests), cancelling, and the rules around them. The clock stands at Monday 09:00.</summary>
-public sealed class BookingTests : IDisposable
+public abstract class BookingTests(HallDatabase hallDatabase) : IDisposable
 {
-    private readonly HallServerFactory _server = new();
+    private readonly HallServerFactory _server = new(database: hallDatabase);
 
     private static DateTimeOffset At(int hour, int minute = 0) => new(2026, 11, 23, hour, minute, 0, TimeSpan.FromHours(8));
 
@@ -139,12 +141,7 @@ public sealed class BookingTests : IDisposable
         await client.BookAsync(1, At(11), AppointmentClient.Phone(1), id);
 
         // The ID number itself is never stored.
-        var stored = string.Concat(Directory.GetFiles(_server.DataDirectory, "queue.db*").Select(path =>
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(stream, System.Text.Encoding.Latin1);
-            return reader.ReadToEnd();
-        }));
+        var stored = await _server.StoredTextAsync();
         Assert.Contains("138****0001".Replace("****", "0000", StringComparison.Ordinal), stored, StringComparison.Ordinal);
         Assert.DoesNotContain("11010519491231002X", stored, StringComparison.Ordinal);
     }
@@ -162,3 +159,8 @@ public sealed class BookingTests : IDisposable
 
     public void Dispose() => _server.Dispose();
 }
+
+public sealed class BookingOnSqliteTests() : BookingTests(HallDatabase.Sqlite);
+
+[Collection(PostgresCollection.Name)]
+public sealed class BookingOnPostgresTests(PostgresServer postgres) : BookingTests(HallDatabase.Postgres(postgres));

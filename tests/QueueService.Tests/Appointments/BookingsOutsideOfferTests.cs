@@ -2,14 +2,16 @@ using Hall.QueueService.Appointments;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Storage;
 using Hall.QueueService.Tests.Infrastructure;
+using Hall.QueueService.Tests.Postgres;
+using Hall.TestSupport.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hall.QueueService.Tests.Appointments;
 
 /// <summary>A changed hall file never drops bookings silently: those it no longer offers are listed for the hall to contact.</summary>
-public sealed class BookingsOutsideOfferTests : IDisposable
+public abstract class BookingsOutsideOfferTests(HallDatabase hallDatabase) : IDisposable
 {
-    private readonly HallServerFactory _server = new();
+    private readonly HallServerFactory _server = new(database: hallDatabase);
 
     private static DateTimeOffset At(int hour, int minute = 0) => new(2026, 11, 23, hour, minute, 0, TimeSpan.FromHours(8));
 
@@ -38,3 +40,8 @@ public sealed class BookingsOutsideOfferTests : IDisposable
 
     public void Dispose() => _server.Dispose();
 }
+
+public sealed class BookingsOutsideOfferOnSqliteTests() : BookingsOutsideOfferTests(HallDatabase.Sqlite);
+
+[Collection(PostgresCollection.Name)]
+public sealed class BookingsOutsideOfferOnPostgresTests(PostgresServer postgres) : BookingsOutsideOfferTests(HallDatabase.Postgres(postgres));

@@ -3,14 +3,16 @@ using System.Net.Http.Json;
 using Hall.Contracts.Api;
 using Hall.QueueService.Appointments;
 using Hall.QueueService.Tests.Infrastructure;
+using Hall.QueueService.Tests.Postgres;
+using Hall.TestSupport.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hall.QueueService.Tests.Appointments;
 
 /// <summary>Checking in with a booking code (POST /api/tickets with appointmentCode), with the manual clock at Monday 09:00.</summary>
-public sealed class CheckInTests : IDisposable
+public abstract class CheckInTests(HallDatabase hallDatabase) : IDisposable
 {
-    private readonly HallServerFactory _server = new();
+    private readonly HallServerFactory _server = new(database: hallDatabase);
 
     private static DateTimeOffset At(int hour, int minute = 0) => new(2026, 11, 23, hour, minute, 0, TimeSpan.FromHours(8));
 
@@ -170,3 +172,8 @@ public sealed class CheckInTests : IDisposable
 
     public void Dispose() => _server.Dispose();
 }
+
+public sealed class CheckInOnSqliteTests() : CheckInTests(HallDatabase.Sqlite);
+
+[Collection(PostgresCollection.Name)]
+public sealed class CheckInOnPostgresTests(PostgresServer postgres) : CheckInTests(HallDatabase.Postgres(postgres));

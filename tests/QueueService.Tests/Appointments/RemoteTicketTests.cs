@@ -2,13 +2,15 @@ using System.Net;
 using System.Net.Http.Json;
 using Hall.Contracts.Api;
 using Hall.QueueService.Tests.Infrastructure;
+using Hall.QueueService.Tests.Postgres;
+using Hall.TestSupport.Postgres;
 
 namespace Hall.QueueService.Tests.Appointments;
 
 /// <summary>网上取号: a number from the phone, only for services the hall allows it for, counted like a kiosk ticket.</summary>
-public sealed class RemoteTicketTests : IDisposable
+public abstract class RemoteTicketTests(HallDatabase hallDatabase) : IDisposable
 {
-    private readonly HallServerFactory _server = new();
+    private readonly HallServerFactory _server = new(database: hallDatabase);
 
     [Fact]
     public async Task A_number_from_the_phone_queues_like_a_kiosk_ticket()
@@ -44,3 +46,8 @@ public sealed class RemoteTicketTests : IDisposable
 
     public void Dispose() => _server.Dispose();
 }
+
+public sealed class RemoteTicketOnSqliteTests() : RemoteTicketTests(HallDatabase.Sqlite);
+
+[Collection(PostgresCollection.Name)]
+public sealed class RemoteTicketOnPostgresTests(PostgresServer postgres) : RemoteTicketTests(HallDatabase.Postgres(postgres));

@@ -1,10 +1,12 @@
 using Hall.QueueService.Tests.Infrastructure;
+using Hall.QueueService.Tests.Postgres;
+using Hall.TestSupport.Postgres;
 
 namespace Hall.QueueService.Tests.Engine;
 
-public sealed class CallOrderTests : IDisposable
+public abstract class CallOrderTests(HallDatabase hallDatabase) : IDisposable
 {
-    private readonly HallServerFactory _hall = new();
+    private readonly HallServerFactory _hall = new(database: hallDatabase);
 
     private async Task<List<string>> CallAllAsync(HttpClient clerk, int window)
     {
@@ -91,3 +93,8 @@ public sealed class CallOrderTests : IDisposable
 
     public void Dispose() => _hall.Dispose();
 }
+
+public sealed class CallOrderOnSqliteTests() : CallOrderTests(HallDatabase.Sqlite);
+
+[Collection(PostgresCollection.Name)]
+public sealed class CallOrderOnPostgresTests(PostgresServer postgres) : CallOrderTests(HallDatabase.Postgres(postgres));

@@ -2,12 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using Hall.Contracts.Api;
 using Hall.QueueService.Tests.Infrastructure;
+using Hall.QueueService.Tests.Postgres;
+using Hall.TestSupport.Postgres;
 
 namespace Hall.QueueService.Tests.Engine;
 
-public sealed class WindowActionTests : IDisposable
+public abstract class WindowActionTests(HallDatabase hallDatabase) : IDisposable
 {
-    private readonly HallServerFactory _hall = new();
+    private readonly HallServerFactory _hall = new(database: hallDatabase);
 
     private async Task<TicketView> TicketAsync(Guid id) =>
         (await _hall.CreateClient().GetFromJsonAsync<TicketView>($"/api/tickets/{id}", Json.Options))!;
@@ -67,6 +69,8 @@ public sealed class WindowActionTests : IDisposable
         var transferred = await window2.ActAsync(2, "transfer", new { serviceId = 3 });
         Assert.Equal(TicketStatus.Waiting, transferred!.Status);
         Assert.Equal(3, transferred.ServiceId);
+        var services = (await _hall.CreateClient().GetFromJsonAsync<List<ServiceInfo>>("/api/services", Json.Options))!;
+        Assert.Equal((0, 3), (services.Single(s => s.Id == 1).Waiting, services.Single(s => s.Id == 3).Waiting));
 
         // Issued before C001, so A001 is first in 不动产登记's queue: the citizen does not queue again.
         var window4 = await _hall.LoginAsync(4, "1004");
@@ -183,3 +187,8 @@ public sealed class WindowActionTests : IDisposable
 
     public void Dispose() => _hall.Dispose();
 }
+
+public sealed class WindowActionOnSqliteTests() : WindowActionTests(HallDatabase.Sqlite);
+
+[Collection(PostgresCollection.Name)]
+public sealed class WindowActionOnPostgresTests(PostgresServer postgres) : WindowActionTests(HallDatabase.Postgres(postgres));

@@ -2,12 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using Hall.QueueService.FollowUps;
 using Hall.QueueService.Tests.Infrastructure;
+using Hall.QueueService.Tests.Postgres;
+using Hall.TestSupport.Postgres;
 
 namespace Hall.QueueService.Tests.FollowUps;
 
-public sealed class FollowUpTests : IDisposable
+public abstract class FollowUpTests(HallDatabase hallDatabase) : IDisposable
 {
-    private readonly HallServerFactory _hall = new();
+    private readonly HallServerFactory _hall = new(database: hallDatabase);
 
     private async Task RateNextAsync(HttpClient clerk, int level)
     {
@@ -61,3 +63,8 @@ public sealed class FollowUpTests : IDisposable
 
     public void Dispose() => _hall.Dispose();
 }
+
+public sealed class FollowUpOnSqliteTests() : FollowUpTests(HallDatabase.Sqlite);
+
+[Collection(PostgresCollection.Name)]
+public sealed class FollowUpOnPostgresTests(PostgresServer postgres) : FollowUpTests(HallDatabase.Postgres(postgres));

@@ -12,22 +12,37 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hall.QueueService.Tests.Infrastructure;
 
 /// <summary>
-/// The hall server in memory (<see cref="WebApplicationFactory{TEntryPoint}"/>) on a fresh SQLite file in a temp
-/// folder, with a clock the test moves. Starts at Monday 2026-11-23 09:00 in Asia/Shanghai.
+/// The hall server in memory (<see cref="WebApplicationFactory{TEntryPoint}"/>) on a fresh database (a SQLite file
+/// in a temp folder unless a <see cref="HallDatabase"/> says otherwise), with a clock the test moves. Starts at
+/// Monday 2026-11-23 09:00 in Asia/Shanghai.
 /// </summary>
 public sealed class HallServerFactory : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8));
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly HallDatabase.Store _store;
+    private bool _storeDisposed;
 
-    public HallServerFactory(Dictionary<string, string?>? settings = null)
+    public HallServerFactory(Dictionary<string, string?>? settings = null, HallDatabase? database = null)
     {
+        Database = database ?? HallDatabase.Sqlite;
         DataDirectory = TestPaths.NewTempDirectory("queue");
+        _store = Database.Create(DataDirectory);
         _settings = new Dictionary<string, string?>(settings ?? []) { ["Queue:DataDirectory"] = DataDirectory };
+        foreach (var (key, value) in _store.Settings)
+        {
+            _settings[key] = value;
+        }
     }
 
+    /// <summary>SQLite unless the test chose PostgreSQL.</summary>
+    public HallDatabase Database { get; }
+
     public string DataDirectory { get; }
+
+    /// <summary>Everything the hall's database holds, as text (to check what is never stored in clear).</summary>
+    public Task<string> StoredTextAsync() => _store.StoredTextAsync();
 
     public ManualTimeProvider Clock { get; } = new(Start);
 
@@ -80,6 +95,11 @@ public sealed class HallServerFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (disposing && !_storeDisposed)
+        {
+            _storeDisposed = true;
+            _store.Dispose();
+        }
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -1,20 +1,23 @@
 using System.Net.Http.Json;
 using Hall.Contracts.Api;
 using Hall.QueueService.Tests.Infrastructure;
+using Hall.QueueService.Tests.Postgres;
 using Hall.TestSupport;
+using Hall.TestSupport.Postgres;
 using Hall.TestSupport.Processes;
 
 namespace Hall.QueueService.Tests.Recovery;
 
-/// <summary>The real server process, killed with SIGKILL and started again on the same data directory.</summary>
-public sealed class CrashRecoveryTests
+/// <summary>The real server process, killed with SIGKILL and started again on the same storage.</summary>
+public abstract class CrashRecoveryTests(HallDatabase hallDatabase)
 {
     [Fact]
     public async Task After_kill_9_and_a_restart_every_ticket_and_state_is_there_and_numbering_goes_on()
     {
         var dataDirectory = TestPaths.NewTempDirectory("crash");
+        using var store = hallDatabase.Create(dataDirectory);
         var port = FreePort.Next();
-        string[] arguments = ["--Queue:DataDirectory=" + dataDirectory];
+        string[] arguments = ["--Queue:DataDirectory=" + dataDirectory, .. store.Arguments];
         using var http = new HttpClient();
 
         List<IssuedTicket> issued;
@@ -54,3 +57,8 @@ public sealed class CrashRecoveryTests
         }
     }
 }
+
+public sealed class CrashRecoveryOnSqliteTests() : CrashRecoveryTests(HallDatabase.Sqlite);
+
+[Collection(PostgresCollection.Name)]
+public sealed class CrashRecoveryOnPostgresTests(PostgresServer postgres) : CrashRecoveryTests(HallDatabase.Postgres(postgres));

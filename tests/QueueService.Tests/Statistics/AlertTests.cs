@@ -2,14 +2,16 @@ using System.Net;
 using System.Net.Http.Json;
 using Hall.QueueService.Supervision;
 using Hall.QueueService.Tests.Infrastructure;
+using Hall.QueueService.Tests.Postgres;
+using Hall.TestSupport.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hall.QueueService.Tests.Statistics;
 
 /// <summary>Alerts raised by the monitor on a driven hall with a manual clock, listed until acknowledged.</summary>
-public sealed class AlertTests : IDisposable
+public abstract class AlertTests(HallDatabase hallDatabase) : IDisposable
 {
-    private readonly HallServerFactory _hall = new(new() { ["Supervision:EmptyPostMinutes"] = "10" });
+    private readonly HallServerFactory _hall = new(new() { ["Supervision:EmptyPostMinutes"] = "10" }, hallDatabase);
 
     public void Dispose() => _hall.Dispose();
 
@@ -76,3 +78,8 @@ public sealed class AlertTests : IDisposable
         Assert.Contains("周婷", bad.Message);
     }
 }
+
+public sealed class AlertOnSqliteTests() : AlertTests(HallDatabase.Sqlite);
+
+[Collection(PostgresCollection.Name)]
+public sealed class AlertOnPostgresTests(PostgresServer postgres) : AlertTests(HallDatabase.Postgres(postgres));

@@ -5,6 +5,8 @@ using Hall.QueueService.HallSetup;
 using Hall.QueueService.Statistics;
 using Hall.QueueService.Storage;
 using Hall.QueueService.Tests.Infrastructure;
+using Hall.QueueService.Tests.Postgres;
+using Hall.TestSupport.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hall.QueueService.Tests.Statistics;
@@ -13,10 +15,10 @@ namespace Hall.QueueService.Tests.Statistics;
 /// Every statistic on a day written by hand into the tickets and events tables (Monday 2026-11-23, Asia/Shanghai),
 /// read back through <c>/api/stats</c> and <c>/api/staffing</c>.
 /// </summary>
-public sealed class HandMadeHistoryTests : IAsyncLifetime
+public abstract class HandMadeHistoryTests(HallDatabase hallDatabase) : IAsyncLifetime
 {
     private const string Day = "2026-11-23";
-    private readonly HallServerFactory _hall = new();
+    private readonly HallServerFactory _hall = new(database: hallDatabase);
 
     private static long At(int hour, int minute) => new DateTimeOffset(2026, 11, 23, hour, minute, 0, TimeSpan.FromHours(8)).ToUnixTimeMilliseconds();
 
@@ -189,3 +191,8 @@ public sealed class HandMadeHistoryTests : IAsyncLifetime
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 }
+
+public sealed class HandMadeHistoryOnSqliteTests() : HandMadeHistoryTests(HallDatabase.Sqlite);
+
+[Collection(PostgresCollection.Name)]
+public sealed class HandMadeHistoryOnPostgresTests(PostgresServer postgres) : HandMadeHistoryTests(HallDatabase.Postgres(postgres));

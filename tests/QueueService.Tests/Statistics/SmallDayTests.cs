@@ -2,13 +2,15 @@ using System.Net.Http.Json;
 using System.Text;
 using Hall.QueueService.Statistics;
 using Hall.QueueService.Tests.Infrastructure;
+using Hall.QueueService.Tests.Postgres;
+using Hall.TestSupport.Postgres;
 
 namespace Hall.QueueService.Tests.Statistics;
 
 /// <summary>A small morning driven through the public API, then read back as statistics, the monthly CSV and staffing advice.</summary>
-public sealed class SmallDayTests : IDisposable
+public abstract class SmallDayTests(HallDatabase hallDatabase) : IDisposable
 {
-    private readonly HallServerFactory _hall = new();
+    private readonly HallServerFactory _hall = new(database: hallDatabase);
 
     public void Dispose() => _hall.Dispose();
 
@@ -107,3 +109,8 @@ public sealed class SmallDayTests : IDisposable
         Assert.True(nine.RecommendedWindows >= 1);
     }
 }
+
+public sealed class SmallDayOnSqliteTests() : SmallDayTests(HallDatabase.Sqlite);
+
+[Collection(PostgresCollection.Name)]
+public sealed class SmallDayOnPostgresTests(PostgresServer postgres) : SmallDayTests(HallDatabase.Postgres(postgres));
