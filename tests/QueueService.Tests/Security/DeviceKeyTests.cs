@@ -4,14 +4,16 @@ using System.Text.Json;
 using Dapper;
 using Hall.QueueService.Storage;
 using Hall.QueueService.Tests.Infrastructure;
+using Hall.QueueService.Tests.Postgres;
+using Hall.TestSupport.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hall.QueueService.Tests.Security;
 
 /// <summary>Per-device keys in a hall that requires them: kiosks issue, evaluator tablets rate their own window, the administrator issues and revokes.</summary>
-public sealed class DeviceKeyTests : IDisposable
+public abstract class DeviceKeyTests(HallDatabase hallDatabase) : IDisposable
 {
-    private readonly HallServerFactory _hall = new(SecuredHall.Settings());
+    private readonly HallServerFactory _hall = new(SecuredHall.Settings(), hallDatabase);
 
     public void Dispose() => _hall.Dispose();
 
@@ -149,3 +151,8 @@ public sealed class DeviceKeyTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await _hall.CreateClient().PostAsync("/hubs/hall/negotiate?negotiateVersion=1", null)).StatusCode);
     }
 }
+
+public sealed class DeviceKeyOnSqliteTests() : DeviceKeyTests(HallDatabase.Sqlite);
+
+[Collection(PostgresCollection.Name)]
+public sealed class DeviceKeyOnPostgresTests(PostgresServer postgres) : DeviceKeyTests(HallDatabase.Postgres(postgres));

@@ -2,16 +2,18 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Hall.QueueService.Tests.Infrastructure;
+using Hall.QueueService.Tests.Postgres;
+using Hall.TestSupport.Postgres;
 
 namespace Hall.QueueService.Tests.Security;
 
 /// <summary>Each kiosk issues at most its allowance per minute; the allowance refills with the (test) clock.</summary>
-public sealed class IssueRateLimitTests : IDisposable
+public abstract class IssueRateLimitTests(HallDatabase hallDatabase) : IDisposable
 {
     private readonly HallServerFactory _hall = new(SecuredHall.Settings(h => h with
     {
         Devices = h.Devices.Select(d => d.Id == "kiosk-2" ? d with { IssuesPerMinute = 3 } : d).ToList(),
-    }));
+    }), hallDatabase);
 
     public void Dispose() => _hall.Dispose();
 
@@ -45,3 +47,8 @@ public sealed class IssueRateLimitTests : IDisposable
         Assert.Equal(5, services.EnumerateArray().Single(s => s.GetProperty("id").GetInt32() == 2).GetProperty("waiting").GetInt32());
     }
 }
+
+public sealed class IssueRateLimitOnSqliteTests() : IssueRateLimitTests(HallDatabase.Sqlite);
+
+[Collection(PostgresCollection.Name)]
+public sealed class IssueRateLimitOnPostgresTests(PostgresServer postgres) : IssueRateLimitTests(HallDatabase.Postgres(postgres));

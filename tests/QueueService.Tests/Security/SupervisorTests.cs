@@ -3,13 +3,15 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Hall.QueueService.Tests.Infrastructure;
+using Hall.QueueService.Tests.Postgres;
+using Hall.TestSupport.Postgres;
 
 namespace Hall.QueueService.Tests.Security;
 
 /// <summary>The supervisor role in a hall that keeps statistics for staff.</summary>
-public sealed class SupervisorTests : IDisposable
+public abstract class SupervisorTests(HallDatabase hallDatabase) : IDisposable
 {
-    private readonly HallServerFactory _hall = new(SecuredHall.Settings());
+    private readonly HallServerFactory _hall = new(SecuredHall.Settings(), hallDatabase);
 
     public void Dispose() => _hall.Dispose();
 
@@ -66,3 +68,8 @@ public sealed class SupervisorTests : IDisposable
         Assert.Equal(HttpStatusCode.TooManyRequests, (await _hall.CreateClient().PostAsJsonAsync("/api/windows/1/login", new { staffCode = "9001", pin = "1234" })).StatusCode);
     }
 }
+
+public sealed class SupervisorOnSqliteTests() : SupervisorTests(HallDatabase.Sqlite);
+
+[Collection(PostgresCollection.Name)]
+public sealed class SupervisorOnPostgresTests(PostgresServer postgres) : SupervisorTests(HallDatabase.Postgres(postgres));
