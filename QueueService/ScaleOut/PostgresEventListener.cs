@@ -1,3 +1,4 @@
+using Hall.QueueService.HallBus;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Hubs;
 using Hall.QueueService.Queue;
@@ -8,7 +9,8 @@ namespace Hall.QueueService.ScaleOut;
 
 /// <summary>
 /// Listens on a dedicated PostgreSQL connection for the hall events of the OTHER instances and hands them to this
-/// instance's hub clients only (never back to PostgreSQL, or they would echo forever). A lost connection is opened
+/// instance's hub clients and to its hall bus, if it has one (a finish at a console connected to another instance
+/// still invites the window's evaluator), but never back to PostgreSQL, or they would echo forever. A lost connection is opened
 /// again; events sent while it was down are lost, so after a reconnect every window and the queue counts are sent
 /// again to the local clients, which is what they would get from a fresh snapshot. A hall change made by another
 /// instance (or missed while disconnected) makes this instance reload the hall from the database first.
@@ -19,6 +21,7 @@ public sealed partial class PostgresEventListener(
     HallCatalogHolder hall,
     InstanceIdentity instance,
     HubBroadcaster localHub,
+    HallBusOutbox localBus,
     HallEditor hallEditor,
     HallChangedBroadcaster localHallChanges,
     TimeProvider time,
@@ -111,6 +114,7 @@ public sealed partial class PostgresEventListener(
                 return;
             }
             await localHub.PublishAsync(hallEvent, cancellationToken);
+            await localBus.PublishAsync(hallEvent, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
