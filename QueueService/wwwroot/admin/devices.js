@@ -12,13 +12,15 @@
   const text = (zh, en) => lang === 'zh' ? zh : en;
   const kinds = { kiosk: ['取号机', 'Kiosk'], board: ['显示屏', 'Display computer'], evaluator: ['评价平板', 'Evaluator tablet'] };
   const kindName = kind => kinds[kind] ? text(...kinds[kind]) : kind;
-  const windowName = number => {
+  // Window names usually carry their number (1号窗口 …, Window 1 …); only a name without it gets the number in front.
+  const windowLabel = number => {
     const w = windows.find(x => x.number === number);
-    return w ? (lang === 'zh' ? w.name : (w.nameEn || w.name)) : String(number);
+    const name = w ? (lang === 'zh' ? w.name : (w.nameEn || w.name)) : '';
+    return name.includes(String(number)) ? name : `${number} ${name}`.trim();
   };
   // The server gives hall time with the hall's offset: show that wall-clock time whatever the browser's time zone.
   const hallTime = iso => iso ? iso.slice(0, 16).replace('T', ' ') : '';
-  const issuer = by => !by ? '' : by.startsWith('admin:') ? text('管理员 ', 'administrator ') + by.slice(6)
+  const issuer = by => !by ? '' : by.startsWith('admin:') ? text(`管理员 ${by.slice(6)} `, `administrator ${by.slice(6)}`)
     : by === 'hall file' ? text('大厅配置文件', 'the hall file') : by;
 
   function show(zh, en, isError) {
@@ -100,7 +102,7 @@
       if (d.hasKey) actions.append(button('revoke', d.id, '吊销', 'Revoke', 'warn'));
       actions.append(button('delete', d.id, '删除', 'Delete', 'secondary'));
       tr.append(cell(d.id, 'mono'), cell(kindName(d.kind)), cell(d.name),
-        cell(d.windowNumber == null ? '—' : `${d.windowNumber} ${windowName(d.windowNumber)}`), cell(keyState(d)), cell(actions));
+        cell(d.windowNumber == null ? '—' : windowLabel(d.windowNumber)), cell(keyState(d)), cell(actions));
       return tr;
     }));
   }
@@ -116,7 +118,11 @@
 
   function renderIssued() {
     $('issued').hidden = !issued;
-    if (!issued) return;
+    if (!issued) {
+      // Closed means gone: the key does not stay in the page either.
+      ['issued-title', 'issued-key', 'issued-setting-label', 'issued-setting'].forEach(id => { $(id).textContent = ''; });
+      return;
+    }
     $('issued-title').textContent = text(
       `${kindName(issued.kind)} ${issued.deviceId} 的新密钥（${hallTime(issued.issuedAt)} 发放）`,
       `New key for ${kindName(issued.kind).toLowerCase()} ${issued.deviceId} (issued ${hallTime(issued.issuedAt)})`);
@@ -207,7 +213,7 @@
     const select = $('device-window');
     const chosen = select.value;
     const empty = new Option(kind === 'evaluator' ? text('请选择窗口', 'Choose a window') : '—', '');
-    select.replaceChildren(empty, ...windows.map(w => new Option(`${w.number} ${windowName(w.number)}`, String(w.number))));
+    select.replaceChildren(empty, ...windows.map(w => new Option(windowLabel(w.number), String(w.number))));
     select.value = chosen;
   }
 

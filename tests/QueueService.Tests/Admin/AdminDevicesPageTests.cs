@@ -32,6 +32,7 @@ public sealed class AdminDevicesPageTests(ChromiumFixture chromium) : IClassFixt
         await Assertions.Expect(Row(page, "kiosk-1")).ToContainTextAsync("取号机");
         await Assertions.Expect(Row(page, "board-1")).ToContainTextAsync("显示屏");
         await Assertions.Expect(Row(page, "rate-1")).ToContainTextAsync("评价平板");
+        await Assertions.Expect(Row(page, "rate-1").Locator("td").Nth(3)).ToHaveTextAsync("1号窗口 全面综合");
         await Assertions.Expect(Row(page, "kiosk-1")).ToContainTextAsync("由大厅配置文件发放");
 
         // The server's refusals are shown with their detail.
@@ -48,7 +49,7 @@ public sealed class AdminDevicesPageTests(ChromiumFixture chromium) : IClassFixt
         await Assertions.Expect(page.Locator("#issued-setting")).ToHaveTextAsync($"--Kiosk:DeviceId=kiosk-9 --Kiosk:DeviceKey={first}");
         await Assertions.Expect(page.Locator("#issued")).ToContainTextAsync("密钥只显示这一次，关闭后无法再次查看");
         await Assertions.Expect(Row(page, "kiosk-9")).ToContainTextAsync("有效");
-        await Assertions.Expect(Row(page, "kiosk-9")).ToContainTextAsync("由管理员 admin发放");
+        await Assertions.Expect(Row(page, "kiosk-9")).ToContainTextAsync("由管理员 admin 发放");
         Assert.Equal(HttpStatusCode.Created, await IssueTicketAsync(http, first));
         await page.Locator("#copy-setting").ClickAsync();
         await Assertions.Expect(page.Locator("#copied")).ToBeVisibleAsync();
@@ -99,6 +100,7 @@ public sealed class AdminDevicesPageTests(ChromiumFixture chromium) : IClassFixt
         await ChromiumFixture.ScreenshotAsync(page, "admin-devices-key-issued-en");
         await page.Locator("#issued-close").ClickAsync();
         await Assertions.Expect(page.Locator("#issued")).ToBeHiddenAsync();
+        Assert.DoesNotContain(third, await page.ContentAsync());
 
         // Deleted: the key stops working with the device.
         await Row(page, "kiosk-9").Locator("button[data-action='delete']").ClickAsync();
@@ -154,6 +156,7 @@ public sealed class AdminDevicesPageTests(ChromiumFixture chromium) : IClassFixt
 
     private static async Task<string> ShownKeyAsync(IPage page, string deviceId)
     {
+        await Assertions.Expect(page.Locator("#issued")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#issued-key")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^" + deviceId + @"\.[A-Za-z0-9_-]{20,}$"));
         return await page.Locator("#issued-key").InnerTextAsync();
     }
