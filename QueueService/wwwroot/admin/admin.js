@@ -1,4 +1,5 @@
 // Hall administration: export and import the hall file, and the lists of services, windows and clerks.
+// devices.js (devices and keys) follows the language and the hall through the admin:language and admin:hall events.
 // The browser asks for the administrator's credentials (HTTP Basic) on the first call.
 (() => {
   const $ = id => document.getElementById(id);
@@ -11,6 +12,7 @@
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.querySelectorAll('[data-zh]').forEach(e => { e.textContent = e.dataset[lang]; });
     $('lang').textContent = lang === 'zh' ? 'EN' : '中文';
+    document.dispatchEvent(new CustomEvent('admin:language', { detail: lang }));
     render();
   }
 
@@ -48,6 +50,7 @@
     }
     hall = await response.json();
     render();
+    document.dispatchEvent(new CustomEvent('admin:hall', { detail: hall }));
   }
 
   $('import').addEventListener('click', async () => {
@@ -57,6 +60,7 @@
     if (response.ok) {
       hall = await response.json();
       render();
+      document.dispatchEvent(new CustomEvent('admin:hall', { detail: hall }));
       show(text('导入成功，已立即生效。', 'Imported; the hall uses it now.'));
     } else {
       const problem = await response.json().catch(() => ({}));
