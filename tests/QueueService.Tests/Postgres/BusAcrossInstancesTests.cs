@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using Hall.Contracts.Api;
+using Hall.Hardware.HallBus;
+using Hall.Hardware.Serial;
+using Hall.Hardware.Simulators;
+using Hall.QueueService.Tests.Infrastructure;
+using Hall.TestSupport.Postgres;
+using Hall.TestSupport.Processes;
+using Hall.TestSupport.Serial;
+
+namespace Hall.QueueService.Tests.Postgres;
+
+/// <summary>
+/// Two instances on one PostgreSQL database, the hall bus attached to the first: a clerk whose console talks to the
+/// second instance finishes a ticket, and the window's evaluator on the first instance's bus is still invited.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class BusAcrossInstancesTests(PostgresServer postgres)
+{
+    [Fact]
+    public async Task A_finish_on_the_other_instance_invites_the_evaluator_on_this_instance_s_bus()
+    {
+        using var pair = await PseudoTerminalPair.StartAsync();
+        using var devicePort = SerialPorts.Open(pair.SecondPath, 9600);
+        var devices = new SimulatedBus(devicePort.Stream);
+        devices.AddCaller(1);
+        devices.AddEvaluator(101);
+        var atDevices = new ConcurrentQueue<HallBusFrame>();
+        devices.FrameReceived += (_, frame) => atDevices.Enqueue(frame);
+        using var stop = new CancellationTokenSource();
+        var devicesRun = devices.RunAsync(stop.Token);
+
+        var database = await postgres.CreateDatabaseAsync();
+        await using var withBus = await HostProcess.StartAsync("QueueService", FreePort.Next(),
+            ["--Queue:Database=postgres", "--ConnectionStrings:Queue=" + database, "--Bus:PortName=" + pair.FirstPath]);
+        await using var other = await HostProcess.StartAsync("QueueService", FreePort.Next(),
+            ["--Queue:Database=postgres", "--ConnectionStrings:Queue=" + database]);
+
+        using var http = new HttpClient { BaseAddress = new Uri(other.BaseUrl) };
+        (await http.PostAsJsonAsync("/api/tickets", new { serviceId = 1 })).EnsureSuccessStatusCode();
+        var login = await (await http.PostAsJsonAsync("/api/windows/1/login", new { staffCode = "1001", pin = "1234" })).Content.ReadFromJsonAsync<LoginResponse>(Json.Options);
+        http.DefaultRequestHeaders.Authorization = new("Bearer", login!.Token);
+        (await http.PostAsync("/api/windows/1/call-next", null)).EnsureSuccessStatusCode();
+        (await http.PostAsync("/api/windows/1/finish", null)).EnsureSuccessStatusCode();
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (!atDevices.Any(f => f.Address == 101 && f.Function == HallBusFunction.Invite) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+        Assert.Contains(atDevices, f => f.Address == 101 && f.Function == HallBusFunction.Invite);
+
+        await stop.CancelAsync();
+        try
+        {
+            await devicesRun.WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+        }
+    }
+}
