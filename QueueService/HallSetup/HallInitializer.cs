@@ -50,19 +50,42 @@ public static partial class HallInitializer
     {
         await using var scope = await database.BeginWriteAsync(cancellationToken);
         HallDefinition definition;
+        var wanted = string.IsNullOrWhiteSpace(options.HallId) ? null : options.HallId.Trim();
         if (options.HallFile is { Length: > 0 } path)
         {
-            definition = await StoreAsync(scope, HallFileLoader.LoadFile(path), time);
+            var file = HallFileLoader.LoadFile(path);
+            if (wanted is not null && file.Id != wanted)
+            {
+                throw new HallFileException($"Queue:HallId is '{wanted}' but the hall file {path} (Queue:HallFile) is for hall '{file.Id}'.");
+            }
+            definition = await StoreAsync(scope, file, time);
             LogLoadedFile(logger, path);
-        }
-        else if (await scope.Connection.QueryFirstOrDefaultAsync<string>("SELECT definition FROM halls ORDER BY id LIMIT 1", transaction: scope.Transaction) is { } stored)
-        {
-            definition = HallFileLoader.Parse(stored, "stored in the database");
         }
         else
         {
-            definition = await StoreAsync(scope, HallFileLoader.LoadDemoHall(), time);
-            LogLoadedDemo(logger);
+            var stored = (await scope.Connection.QueryAsync<(string Id, string Definition)>(
+                "SELECT id, definition FROM halls ORDER BY id", transaction: scope.Transaction)).ToList();
+            if (wanted is not null)
+            {
+                var row = stored.FirstOrDefault(h => h.Id == wanted);
+                definition = row.Definition is not null
+                    ? HallFileLoader.Parse(row.Definition, "stored in the database")
+                    : throw new HallFileException($"Queue:HallId: hall '{wanted}' is not in the database; start once with Queue:HallFile to store it.");
+            }
+            else if (stored.Count > 1)
+            {
+                throw new HallFileException(
+                    $"Queue:HallId is needed: the database holds several halls ({string.Join(", ", stored.Select(h => h.Id))}); say which one this server runs.");
+            }
+            else if (stored.Count == 1)
+            {
+                definition = HallFileLoader.Parse(stored[0].Definition, "stored in the database");
+            }
+            else
+            {
+                definition = await StoreAsync(scope, HallFileLoader.LoadDemoHall(), time);
+                LogLoadedDemo(logger);
+            }
         }
         await scope.CommitAsync(cancellationToken);
         return definition;

@@ -16,6 +16,12 @@ public sealed class QueueStorageOptions : IValidatableObject
     /// <summary>A hall file to load at start; without it the stored hall (or the demo hall on an empty database) is used.</summary>
     public string? HallFile { get; set; }
 
+    /// <summary>
+    /// Which stored hall this server runs when several halls share one database (a city on PostgreSQL): every row
+    /// belongs to a hall, and each hall has its own instances. Empty: the hall file's, or the only stored hall.
+    /// </summary>
+    public string? HallId { get; set; }
+
     /// <summary>The address citizens' phones reach this server at, for tracking links on tickets; defaults to the request's own.</summary>
     public string? PublicBaseUrl { get; set; }
 
