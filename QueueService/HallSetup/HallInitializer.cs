@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Dapper;
 using Hall.Contracts.Api;
 using Hall.QueueService.Queue;
@@ -58,8 +59,29 @@ public static partial class HallInitializer
             {
                 throw new HallFileException($"Queue:HallId is '{wanted}' but the hall file {path} (Queue:HallFile) is for hall '{file.Id}'.");
             }
-            definition = await StoreAsync(scope, file, time);
-            LogLoadedFile(logger, path);
+            // The file wins only when it changed since it was last loaded: changes the administrator made through
+            // /api/admin since then survive a restart with the same file.
+            var fileHash = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
+            var loadedHash = await scope.Connection.QueryFirstOrDefaultAsync<string>(
+                "SELECT value FROM settings WHERE hall_id = @hall AND name = 'hallFileSha256'", new { hall = file.Id }, scope.Transaction);
+            var stored = await scope.Connection.QueryFirstOrDefaultAsync<string>(
+                "SELECT definition FROM halls WHERE id = @hall", new { hall = file.Id }, scope.Transaction);
+            if (loadedHash == fileHash && stored is not null)
+            {
+                definition = HallFileLoader.Parse(stored, "stored in the database");
+                LogFileUnchanged(logger, path);
+            }
+            else
+            {
+                definition = await StoreAsync(scope, file, time);
+                await scope.Connection.ExecuteAsync(
+                    """
+                    INSERT INTO settings (hall_id, name, value) VALUES (@hall, 'hallFileSha256', @hash)
+                    ON CONFLICT (hall_id, name) DO UPDATE SET value = excluded.value
+                    """,
+                    new { hall = file.Id, hash = fileHash }, scope.Transaction);
+                LogLoadedFile(logger, path);
+            }
         }
         else
         {
@@ -111,6 +133,9 @@ public static partial class HallInitializer
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the hall file {Path}")]
     private static partial void LogLoadedFile(ILogger logger, string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The hall file {Path} is unchanged since it was loaded: the stored hall, with the administrator's changes, is used")]
+    private static partial void LogFileUnchanged(ILogger logger, string path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Empty database: loaded the demo hall")]
     private static partial void LogLoadedDemo(ILogger logger);
