@@ -44,6 +44,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<QueueCountsBroadcaster>();
         services.AddHostedService(sp => sp.GetRequiredService<QueueCountsBroadcaster>());
         services.AddSingleton<HubBroadcaster>();
+        services.AddSingleton<BoardPresence>();
         services.AddSingleton<IHallEventSink>(sp => sp.GetRequiredService<HubBroadcaster>());
         services.AddHallAdministration();
         services.AddScaleOut();

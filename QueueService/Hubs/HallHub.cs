@@ -1,5 +1,7 @@
 using Hall.Contracts.Hub;
+using Hall.QueueService.HallSetup;
 using Hall.QueueService.Queue;
+using Hall.QueueService.Security;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Hall.QueueService.Hubs;
@@ -7,8 +9,31 @@ namespace Hall.QueueService.Hubs;
 /// <summary>
 /// The hall hub at <c>/hubs/hall</c>, open to displays. It pushes calls, issues, ticket and window changes and queue
 /// counts (see <see cref="IHallClient"/>); <see cref="GetSnapshot"/> gives a (re)connecting display the whole picture.
+/// It has no methods that change anything. A display computer that connects with its device key is reported online
+/// while connected (<see cref="BoardPresence"/>).
 /// </summary>
-public sealed class HallHub(HallQueries queries) : Hub<IHallClient>
+public sealed class HallHub(HallQueries queries, BoardPresence boards) : Hub<IHallClient>
 {
+    private const string BoardKey = "hall.board";
+
     public Task<HallSnapshot> GetSnapshot() => queries.GetSnapshotAsync(Context.ConnectionAborted);
+
+    public override async Task OnConnectedAsync()
+    {
+        if (Context.GetHttpContext() is { } http && DeviceAuthentication.DeviceOf(http)?.Device is { Kind: DeviceKind.Board } board)
+        {
+            Context.Items[BoardKey] = board.Id;
+            await boards.ConnectedAsync(board.Id, CancellationToken.None);
+        }
+        await base.OnConnectedAsync();
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.Items.TryGetValue(BoardKey, out var id) && id is string boardId)
+        {
+            await boards.DisconnectedAsync(boardId, CancellationToken.None);
+        }
+        await base.OnDisconnectedAsync(exception);
+    }
 }
