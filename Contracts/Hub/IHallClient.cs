@@ -17,4 +17,11 @@ public static class HallHub
 {
     public const string Path = "/hubs/hall";
     public const string GetSnapshot = nameof(GetSnapshot);
+
+    /// <summary>
+    /// <c>?view=board</c> on the hub address: a display that shows calls, windows and queue counts only, and so is
+    /// not sent every issued or changed ticket (nor supervision alerts); in a hall with hundreds of screens that is most
+    /// of the traffic. Without it a client gets everything.
+    /// </summary>
+    public const string BoardViewQuery = "view=board";
 }

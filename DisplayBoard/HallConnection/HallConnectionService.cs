@@ -28,7 +28,7 @@ public sealed partial class HallConnectionService(
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var connection = HallHubConnection.Create(serverUri, loggerFactory, deviceKey: options.Value.DeviceKey);
+            var connection = HallHubConnection.Create(serverUri, loggerFactory, deviceKey: options.Value.DeviceKey, boardView: true);
             var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
             connection.Closed += error =>
             {
@@ -90,8 +90,8 @@ public sealed partial class HallConnectionService(
             changed => DispatchAsync(o => o.OnWindowChangedAsync(changed.Window, stoppingToken), () => state.ApplyWindow(changed.Window)));
         connection.On<QueueCounts>(nameof(IHallClient.QueueCountsChanged),
             counts => DispatchAsync(o => o.OnQueueCountsChangedAsync(counts, stoppingToken), () => state.ApplyQueueCounts(counts)));
-        // Issued and changed tickets reach the displays as QueueCountsChanged and WindowChanged; listed so the
-        // client does not log them as unknown methods.
+        // Issued and changed tickets reach the displays as QueueCountsChanged and WindowChanged (a board connects with
+        // view=board, so the server does not send them); listed in case an older server does.
         connection.On<TicketIssued>(nameof(IHallClient.TicketIssued), _ => Task.CompletedTask);
         connection.On<TicketChanged>(nameof(IHallClient.TicketChanged), _ => Task.CompletedTask);
         // An administrator changed the hall (names, windows): load the whole snapshot again, off the receive loop

@@ -13,13 +13,16 @@ public static class HallHubConnection
 {
     /// <param name="serverUrl">The hall server, for example <c>http://127.0.0.1:5000</c>; the hub path is added.</param>
     /// <param name="deviceKey">The display computer's device key, sent with the connection; null for none.</param>
-    public static HubConnection Create(Uri serverUrl, ILoggerFactory? loggerFactory = null, string hubPath = HallHub.Path, string? deviceKey = null)
+    /// <param name="boardView">Ask only for what a board shows (<see cref="HallHub.BoardViewQuery"/>).</param>
+    public static HubConnection Create(Uri serverUrl, ILoggerFactory? loggerFactory = null, string hubPath = HallHub.Path, string? deviceKey = null,
+        bool boardView = false)
     {
         var builder = new HubConnectionBuilder();
         builder.Services.AddSingleton(new WebSocketHeaders(
             string.IsNullOrEmpty(deviceKey) ? new Dictionary<string, string>() : new Dictionary<string, string> { [Hall.Contracts.Api.DeviceHeaders.Key] = deviceKey }));
         builder.Services.AddSingleton<IConnectionFactory, WebSocketConnectionFactory>();
-        builder.Services.AddSingleton<EndPoint>(new UriEndPoint(HubUri(serverUrl, hubPath)));
+        var hubUri = HubUri(serverUrl, hubPath);
+        builder.Services.AddSingleton<EndPoint>(new UriEndPoint(boardView ? new Uri(hubUri + "?" + HallHub.BoardViewQuery) : hubUri));
         if (loggerFactory is not null)
         {
             builder.Services.Replace(ServiceDescriptor.Singleton(loggerFactory));

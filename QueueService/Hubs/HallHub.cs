@@ -16,10 +16,17 @@ public sealed class HallHub(HallQueries queries, BoardPresence boards) : Hub<IHa
 {
     private const string BoardKey = "hall.board";
 
+    /// <summary>Clients that get every event: all but those connected with <see cref="Contracts.Hub.HallHub.BoardViewQuery"/>.</summary>
+    public const string EverythingGroup = "everything";
+
     public Task<HallSnapshot> GetSnapshot() => queries.GetSnapshotAsync(Context.ConnectionAborted);
 
     public override async Task OnConnectedAsync()
     {
+        if (Context.GetHttpContext()?.Request.Query["view"].ToString() != "board")
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, EverythingGroup);
+        }
         if (Context.GetHttpContext() is { } http && DeviceAuthentication.DeviceOf(http)?.Device is { Kind: DeviceKind.Board } board)
         {
             Context.Items[BoardKey] = board.Id;

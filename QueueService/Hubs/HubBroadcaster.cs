@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace Hall.QueueService.Hubs;
 
-/// <summary>Sends committed hall events to every hub client, with full payloads.</summary>
+/// <summary>
+/// Sends committed hall events to the hub clients, with full payloads: calls and window changes to all, issued and
+/// changed tickets only to clients that want everything (not to boards, see <see cref="HallHub.EverythingGroup"/>).
+/// </summary>
 public sealed class HubBroadcaster(
     IHubContext<HallHub, IHallClient> hub,
     HallQueries queries,
@@ -18,10 +21,10 @@ public sealed class HubBroadcaster(
                 await hub.Clients.All.TicketCalled(e.Message);
                 break;
             case TicketIssuedEvent e:
-                await hub.Clients.All.TicketIssued(e.Message);
+                await hub.Clients.Group(HallHub.EverythingGroup).TicketIssued(e.Message);
                 break;
             case TicketChangedEvent e:
-                await hub.Clients.All.TicketChanged(e.Message);
+                await hub.Clients.Group(HallHub.EverythingGroup).TicketChanged(e.Message);
                 break;
             case WindowChangedEvent e when await queries.GetWindowAsync(e.WindowNumber, cancellationToken) is { } window:
                 await hub.Clients.All.WindowChanged(new WindowChanged(window));

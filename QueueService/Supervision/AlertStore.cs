@@ -38,7 +38,7 @@ public sealed class AlertStore(QueueDatabase database, HallCatalogHolder hall, T
             return false;
         }
         var view = await GetAsync(newId, cancellationToken);
-        await hub.Clients.All.SendAsync(AlertRaised, view, cancellationToken);
+        await hub.Clients.Group(HallHub.EverythingGroup).SendAsync(AlertRaised, view, cancellationToken);
         return true;
     }
 
@@ -77,7 +77,7 @@ public sealed class AlertStore(QueueDatabase database, HallCatalogHolder hall, T
             }
         }
         var view = (await GetAsync(id, cancellationToken))!;
-        await hub.Clients.All.SendAsync(AlertAcknowledged, view, cancellationToken);
+        await hub.Clients.Group(HallHub.EverythingGroup).SendAsync(AlertAcknowledged, view, cancellationToken);
         return view;
     }
 

@@ -33,7 +33,8 @@ public sealed class DisplayFleet : IAsyncDisposable
         for (var i = 0; i < displays; i++)
         {
             var index = i;
-            var connection = HallHubConnection.Create(server, hubPath: hubPath);
+            // As a board connects: only what a board shows.
+            var connection = HallHubConnection.Create(server, hubPath: hubPath, boardView: true);
             connection.ServerTimeout = TimeSpan.FromMinutes(2);
             connection.On<TicketCalled>(nameof(IHallClient.TicketCalled), message => fleet.Arrived(index, message));
             foreach (var other in new[] { nameof(IHallClient.TicketIssued), nameof(IHallClient.TicketChanged), nameof(IHallClient.WindowChanged), nameof(IHallClient.QueueCountsChanged) })

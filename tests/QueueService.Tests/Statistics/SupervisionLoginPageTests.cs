@@ -154,7 +154,7 @@ public sealed class SupervisionLoginPageTests(ChromiumFixture chromium) : IClass
         (await sameSession.PostAsync("/api/supervision/logout", null)).EnsureSuccessStatusCode();
         await page.ReloadAsync();
 
-        await Assertions.Expect(page.Locator("#auth-message")).ToHaveTextAsync("登录已失效，请重新登录。");
+        await Assertions.Expect(page.Locator("#auth-message")).ToHaveTextAsync("登录已失效，请重新登录。", new() { Timeout = 15_000 });
         await Assertions.Expect(page.Locator("#login")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#who")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#follow-ups .login-needed")).ToHaveCountAsync(1);
