@@ -7,6 +7,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.AddHallConnection();
 builder.AddBoard();
 builder.AddLedStrips();
+builder.AddBusGateway();
 builder.AddVoice();
 
 var app = builder.Build();

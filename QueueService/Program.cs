@@ -17,6 +17,7 @@ var app = builder.Build();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseDeviceAuthentication();
+app.UseWebSockets();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();

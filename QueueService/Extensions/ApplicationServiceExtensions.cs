@@ -56,6 +56,7 @@ public static class ApplicationServiceExtensions
         services.AddSingleton<IValidateOptions<HallBusOptions>, HallBusOptionsValidator>();
         services.AddSingleton<CallerKeyHandler>();
         services.AddSingleton<HallBusOutbox>();
+        services.AddSingleton<BusGatewayBroker>();
         services.AddSingleton<IHallEventSink>(sp => sp.GetRequiredService<HallBusOutbox>());
         services.AddHostedService<HallBusService>();
 

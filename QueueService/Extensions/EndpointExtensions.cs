@@ -1,5 +1,6 @@
 using Hall.QueueService.Api;
 using Hall.QueueService.FollowUps;
+using Hall.QueueService.HallBus;
 using Hall.QueueService.Hubs;
 using Hall.QueueService.Pages;
 
@@ -23,6 +24,7 @@ public static class EndpointExtensions
         app.MapSupervisorApi();
         app.MapAdminApi();
         app.MapAdminArchiveApi();
+        app.MapBusGatewayApi();
         app.MapHub<HallHub>(Contracts.Hub.HallHub.Path);
         app.MapPages();
         return app;

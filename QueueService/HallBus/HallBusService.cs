@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Hall.QueueService.HallBus;
 
 /// <summary>
-/// Owns the hall bus port of callers and evaluators. Caller keys become window actions, evaluator presses become
+/// Owns the hall bus of callers and evaluators (a serial port, or a gateway's connection). Caller keys become window actions, evaluator presses become
 /// ratings, finished tickets invite the window's evaluator, callers show their window's current ticket, and device
 /// health goes to <c>device_status</c>. Losing the port is logged and retried by <see cref="HallBusHost"/>.
 /// </summary>
@@ -20,6 +20,7 @@ public sealed partial class HallBusService(
     IOptions<HallBusOptions> options,
     HallCatalogHolder hall,
     HallBusOutbox outbox,
+    BusGatewayBroker gateway,
     CallerKeyHandler keys,
     RatingRecorder ratings,
     DeviceStatusStore deviceStatus,
@@ -37,9 +38,8 @@ public sealed partial class HallBusService(
             LogNoBus(logger);
             return;
         }
-        var portName = _options.PortName!;
         var catalog = hall.Current;
-        var hostOptions = new HallBusHostOptions { Name = portName };
+        var hostOptions = new HallBusHostOptions { Name = _options.BusName };
         if (_options.PingIntervalSeconds > 0)
         {
             hostOptions.PingInterval = TimeSpan.FromSeconds(_options.PingIntervalSeconds);
@@ -48,9 +48,26 @@ public sealed partial class HallBusService(
                 hostOptions.PingAddresses.Add((byte)address);
             }
         }
-        var host = new HallBusHost(
-            _ => ValueTask.FromResult(SerialPorts.Open(portName, _options.BaudRate).Stream),
-            time, loggerFactory.CreateLogger<HallBusHost>(), hostOptions);
+        Func<CancellationToken, ValueTask<Stream>> openStream;
+        if (_options.UsesGateway)
+        {
+            var gatewayId = _options.GatewayDeviceId!;
+            if (!catalog.Definition.Devices.Any(d => d.Id == gatewayId && d.Kind == DeviceKind.BusGateway))
+            {
+                LogUnknownGateway(logger, gatewayId);
+            }
+            LogWaitingForGateway(logger, gatewayId);
+            // Waiting for the gateway's next connection is the pause between sessions; no extra reopen delay.
+            hostOptions.ReopenDelays.Clear();
+            hostOptions.ReopenDelays.Add(TimeSpan.FromMilliseconds(100));
+            openStream = gateway.NextStreamAsync;
+        }
+        else
+        {
+            var portName = _options.PortName!;
+            openStream = _ => ValueTask.FromResult(SerialPorts.Open(portName, _options.BaudRate).Stream);
+        }
+        var host = new HallBusHost(openStream, time, loggerFactory.CreateLogger<HallBusHost>(), hostOptions);
         host.KeyPressed += (_, e) => _incoming.Writer.TryWrite(e);
         host.RatingPressed += (_, e) => _incoming.Writer.TryWrite(e);
         host.DeviceStateChanged += (_, e) => _incoming.Writer.TryWrite(e);
@@ -144,12 +161,18 @@ public sealed partial class HallBusService(
         {
             return;
         }
-        var detail = window is null ? null : $"{window.Name} · {_options.PortName}";
+        var detail = window is null ? null : $"{window.Name} · {_options.BusName}";
         await deviceStatus.UpsertAsync("bus:" + current.Address, kind, status, detail, cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "No hall bus configured (Bus:PortName is empty): hardware callers and evaluators are off")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "No hall bus configured (neither Bus:PortName nor Bus:GatewayDeviceId is set): hardware callers and evaluators are off")]
     private static partial void LogNoBus(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bus:GatewayDeviceId '{DeviceId}' is no busGateway device of the hall: add it and issue its key, or the gateway is refused")]
+    private static partial void LogUnknownGateway(ILogger logger, string deviceId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The hall bus is carried by gateway {DeviceId}: waiting for it at /bus/gateway")]
+    private static partial void LogWaitingForGateway(ILogger logger, string deviceId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Key from bus address {Address}, which is no window's caller: ignored")]
     private static partial void LogUnknownCaller(ILogger logger, int address);

@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 namespace Hall.QueueService.HallSetup;
 
 /// <summary>
-/// A device the hall knows (the hall file's <c>devices</c>): a kiosk, a display computer or an evaluator tablet. Its
+/// A device the hall knows (the hall file's <c>devices</c>): a kiosk, a display computer, an evaluator tablet or a bus
+/// gateway. Its
 /// key is issued and revoked by the administrator (<c>/api/admin/devices/{id}/key</c>) and kept only as a hash in the
 /// database, never in the hall file.
 /// </summary>
@@ -34,4 +35,6 @@ public enum DeviceKind
     [JsonStringEnumMemberName("board")] Board,
     /// <summary>评价器 on a tablet at one window (<c>/rate/{n}</c>).</summary>
     [JsonStringEnumMemberName("evaluator")] Evaluator,
+    /// <summary>总线网关: carries the callers' and evaluators' hall bus from a hall PC to the server (<c>/bus/gateway</c>).</summary>
+    [JsonStringEnumMemberName("busGateway")] BusGateway,
 }

@@ -123,7 +123,7 @@ public static class HallDefinitionValidator
             Check(d.Id.Length is >= 1 and <= 40 && d.Id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'), f + ".id",
                 $"'{d.Id}' must be 1–40 lower-case letters, digits or dashes");
             Check(deviceIds.Add(d.Id), f + ".id", $"'{d.Id}' is used twice");
-            Check(Enum.IsDefined(d.Kind), f + ".kind", "must be kiosk, board or evaluator");
+            Check(Enum.IsDefined(d.Kind), f + ".kind", "must be kiosk, board, evaluator or busGateway");
             Check(!string.IsNullOrWhiteSpace(d.Name), f + ".name", "is required");
             Check(d.WindowNumber is null || numbers.Contains(d.WindowNumber.Value), f + ".windowNumber", $"window {d.WindowNumber} does not exist");
             Check(d.Kind != DeviceKind.Evaluator || d.WindowNumber is not null, f + ".windowNumber", "an evaluator tablet needs the window it rates");

@@ -10,7 +10,7 @@
   let message = null;  // { zh, en, isError }, kept so that a language switch re-renders it
 
   const text = (zh, en) => lang === 'zh' ? zh : en;
-  const kinds = { kiosk: ['取号机', 'Kiosk'], board: ['显示屏', 'Display computer'], evaluator: ['评价平板', 'Evaluator tablet'] };
+  const kinds = { kiosk: ['取号机', 'Kiosk'], board: ['显示屏', 'Display computer'], evaluator: ['评价平板', 'Evaluator tablet'], busGateway: ['总线网关', 'Bus gateway'] };
   const kindName = kind => kinds[kind] ? text(...kinds[kind]) : kind;
   // Window names usually carry their number (1号窗口 …, Window 1 …); only a name without it gets the number in front.
   const windowLabel = number => {
@@ -111,6 +111,7 @@
     switch (i.kind) {
       case 'kiosk': return [text('取号机启动参数', 'Kiosk start settings'), `--Kiosk:DeviceId=${i.deviceId} --Kiosk:DeviceKey=${i.key}`];
       case 'board': return [text('显示屏启动参数', 'Display computer start setting'), `--Board:DeviceKey=${i.key}`];
+      case 'busGateway': return [text('显示屏上总线网关的启动参数', 'Bus gateway start setting (on the display computer)'), `--BusGateway:DeviceKey=${i.key}`];
       default: return [text('评价平板启动地址（在平板浏览器中打开一次）', "Tablet start address (open it once in the tablet's browser)"),
         `${location.origin}/rate/${i.windowNumber}?key=${encodeURIComponent(i.key)}`];
     }

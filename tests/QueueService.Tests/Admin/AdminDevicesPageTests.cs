@@ -27,8 +27,9 @@ public sealed class AdminDevicesPageTests(ChromiumFixture chromium) : IClassFixt
         var page = await context.NewPageAsync();
         await page.GotoAsync(server.BaseUrl + "/admin/");
 
-        // The demo hall's devices, in Chinese, each with its key from the hall file.
-        await Assertions.Expect(page.Locator("#devices tbody tr")).ToHaveCountAsync(4);
+        // The demo hall's devices (two kiosks, the board, the window 1 tablet, the bus gateway), in Chinese, each with its key from the hall file.
+        await Assertions.Expect(page.Locator("#devices tbody tr")).ToHaveCountAsync(5);
+        await Assertions.Expect(Row(page, "bus-1")).ToContainTextAsync("总线网关");
         await Assertions.Expect(Row(page, "kiosk-1")).ToContainTextAsync("取号机");
         await Assertions.Expect(Row(page, "board-1")).ToContainTextAsync("显示屏");
         await Assertions.Expect(Row(page, "rate-1")).ToContainTextAsync("评价平板");
@@ -122,7 +123,7 @@ public sealed class AdminDevicesPageTests(ChromiumFixture chromium) : IClassFixt
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync(server.BaseUrl + "/admin/");
-        await Assertions.Expect(page.Locator("#devices tbody tr")).ToHaveCountAsync(4);
+        await Assertions.Expect(page.Locator("#devices tbody tr")).ToHaveCountAsync(5);
 
         await page.Locator("#device-kind").SelectOptionAsync("evaluator");
         await Assertions.Expect(page.Locator("#device-window-field")).ToBeVisibleAsync();

@@ -17,6 +17,17 @@ public sealed class HallBusSettingsTests
     }
 
     [Fact]
+    public async Task A_bus_port_and_a_bus_gateway_together_stop_start_up_naming_both_settings()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            HostProcess.StartAsync("QueueService", FreePort.Next(),
+                ["--Queue:DataDirectory=" + TestPaths.NewTempDirectory("bus-both"), "--Bus:PortName=/dev/null-bus", "--Bus:GatewayDeviceId=bus-1"],
+                TimeSpan.FromSeconds(30)));
+        Assert.Contains("Bus:PortName", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Bus:GatewayDeviceId", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_bus_port_is_retried_and_the_server_stays_up()
     {
         await using var server = await HostProcess.StartAsync("QueueService", FreePort.Next(),
