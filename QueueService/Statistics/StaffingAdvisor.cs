@@ -16,27 +16,28 @@ public sealed class StaffingAdvisor(QueueDatabase database, HallCatalogHolder ha
         var catalog = hall.Current;
         var range = new HallDateRange(date, date);
         await using var connection = await database.OpenAsync(cancellationToken);
+        var tables = await HistoryTables.ForAsync(connection, catalog.HallId, range);
         var rows = (await connection.QueryAsync<(string Hour, long Arrivals, double? AvgServiceMs)>(
             $"""
             SELECT CAST({StatisticsQueries.HourKey(catalog, range)} AS TEXT) AS hour, COUNT(*) AS arrivals,
                 CAST(AVG(CASE WHEN status = 3 AND started_at IS NOT NULL AND finished_at IS NOT NULL THEN finished_at - started_at END) AS DOUBLE PRECISION) AS avg_service_ms
-            FROM ticket_history WHERE hall_id = @hall AND hall_date = @date
+            FROM {tables.Tickets} WHERE hall_id = @hall AND hall_date = @date
             GROUP BY {StatisticsQueries.HourKey(catalog, range)}
             """,
             new { hall = catalog.HallId, date = range.FromKey })).ToDictionary(r => int.Parse(r.Hour, CultureInfo.InvariantCulture));
         var dayServiceMs = await connection.ExecuteScalarAsync<double?>(
-            """
-            SELECT CAST(AVG(finished_at - started_at) AS DOUBLE PRECISION) FROM ticket_history
+            $"""
+            SELECT CAST(AVG(finished_at - started_at) AS DOUBLE PRECISION) FROM {tables.Tickets}
             WHERE hall_id = @hall AND hall_date = @date AND status = 3 AND started_at IS NOT NULL AND finished_at IS NOT NULL
             """,
             new { hall = catalog.HallId, date = range.FromKey });
-        var sessions = await statistics.PostSessionsAsync(connection, catalog, range);
+        var sessions = await statistics.PostSessionsAsync(connection, catalog, range, tables);
         var byService = (await connection.QueryAsync<(string Hour, long ServiceId, long Arrivals, long Served, long ServiceMs)>(
             $"""
             SELECT CAST({StatisticsQueries.HourKey(catalog, range)} AS TEXT) AS hour, CAST(service_id AS BIGINT) AS service_id, COUNT(*) AS arrivals,
                 SUM(CASE WHEN status = 3 AND started_at IS NOT NULL AND finished_at IS NOT NULL THEN 1 ELSE 0 END) AS served,
                 SUM(CASE WHEN status = 3 AND started_at IS NOT NULL AND finished_at IS NOT NULL THEN finished_at - started_at ELSE 0 END) AS service_ms
-            FROM ticket_history WHERE hall_id = @hall AND hall_date = @date
+            FROM {tables.Tickets} WHERE hall_id = @hall AND hall_date = @date
             GROUP BY {StatisticsQueries.HourKey(catalog, range)}, service_id
             """,
             new { hall = catalog.HallId, date = range.FromKey })).ToList();

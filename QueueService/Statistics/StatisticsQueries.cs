@@ -12,7 +12,8 @@ namespace Hall.QueueService.Statistics;
 /// Statistics over a range of hall days, aggregated in SQL that runs on both SQLite and PostgreSQL: sums and averages
 /// by GROUP BY, the 90th percentile by ROW_NUMBER/COUNT window functions (nearest rank), post hours by LEAD over the
 /// login and logout events. Only aggregates and one row per login come back, never every ticket or event. Tickets and
-/// events are read through the <c>ticket_history</c> and <c>event_history</c> views, so archived days count the same.
+/// events of ranges with archived days are read through the <c>ticket_history</c> and <c>event_history</c> views, so
+/// archived days count the same (see <see cref="HistoryTables"/>).
 /// </summary>
 public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder hall, TimeProvider time)
 {
@@ -25,12 +26,13 @@ public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder 
     {
         var catalog = hall.Current;
         await using var connection = await database.OpenAsync(cancellationToken);
-        var total = await FiguresByAsync(connection, catalog, range, KeyTotal);
-        var byService = await FiguresByAsync(connection, catalog, range, KeyService);
-        var byWindow = await FiguresByAsync(connection, catalog, range, KeyWindow);
-        var byClerk = await FiguresByAsync(connection, catalog, range, KeyClerk);
-        var byHour = await FiguresByAsync(connection, catalog, range, HourKey(catalog, range));
-        var sessions = await PostSessionsAsync(connection, catalog, range);
+        var tables = await HistoryTables.ForAsync(connection, catalog.HallId, range);
+        var total = await FiguresByAsync(connection, catalog, range, tables, KeyTotal);
+        var byService = await FiguresByAsync(connection, catalog, range, tables, KeyService);
+        var byWindow = await FiguresByAsync(connection, catalog, range, tables, KeyWindow);
+        var byClerk = await FiguresByAsync(connection, catalog, range, tables, KeyClerk);
+        var byHour = await FiguresByAsync(connection, catalog, range, tables, HourKey(catalog, range));
+        var sessions = await PostSessionsAsync(connection, catalog, range, tables);
 
         var empty = StatsFigures.From(new TicketSums(), null);
         StatsFigures Of(Dictionary<string, StatsFigures> map, string key) => map.GetValueOrDefault(key) ?? empty;
@@ -75,7 +77,7 @@ public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder 
     }
 
     /// <summary>Ticket figures grouped by a key expression (a column, an hour, or a constant for the total).</summary>
-    public async Task<Dictionary<string, StatsFigures>> FiguresByAsync(DbConnection connection, HallCatalog catalog, HallDateRange range, string keyExpression)
+    public async Task<Dictionary<string, StatsFigures>> FiguresByAsync(DbConnection connection, HallCatalog catalog, HallDateRange range, HistoryTables tables, string keyExpression)
     {
         var args = new { hall = catalog.HallId, from = range.FromKey, to = range.ToKey };
         var sums = await connection.QueryAsync<TicketSums>(
@@ -83,7 +85,7 @@ public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder 
             WITH t AS (
                 SELECT {keyExpression} AS k, status, issued_at, called_at, started_at, finished_at, transfer_count, rating_level, estimated_wait_minutes,
                        {PromisedMsCase(catalog)} AS promised_ms
-                FROM ticket_history WHERE hall_id = @hall AND hall_date >= @from AND hall_date <= @to
+                FROM {tables.Tickets} WHERE hall_id = @hall AND hall_date >= @from AND hall_date <= @to
             )
             SELECT CAST(k AS TEXT) AS key,
                 COUNT(*) AS issued,
@@ -106,7 +108,7 @@ public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder 
             $"""
             WITH w AS (
                 SELECT {keyExpression} AS k, called_at - issued_at AS wait_ms
-                FROM ticket_history WHERE hall_id = @hall AND hall_date >= @from AND hall_date <= @to AND called_at IS NOT NULL
+                FROM {tables.Tickets} WHERE hall_id = @hall AND hall_date >= @from AND hall_date <= @to AND called_at IS NOT NULL
             ), r AS (
                 SELECT k, wait_ms, ROW_NUMBER() OVER (PARTITION BY k ORDER BY wait_ms) AS rn, COUNT(*) OVER (PARTITION BY k) AS n
                 FROM w WHERE k IS NOT NULL
@@ -120,14 +122,14 @@ public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder 
     /// Every login in the range with its end: the window's next login or logout, else the end of that hall day or now,
     /// whichever comes first (a login replacing another ends it without a logout row).
     /// </summary>
-    public async Task<IReadOnlyList<PostSession>> PostSessionsAsync(DbConnection connection, HallCatalog catalog, HallDateRange range)
+    public async Task<IReadOnlyList<PostSession>> PostSessionsAsync(DbConnection connection, HallCatalog catalog, HallDateRange range, HistoryTables tables)
     {
         var rows = await connection.QueryAsync<(long WindowNumber, string? StaffCode, string? Detail, string HallDate, long At, long? NextAt)>(
-            """
+            $"""
             WITH s AS (
                 SELECT window_number, staff_code, detail, hall_date, kind, at,
                        LEAD(at) OVER (PARTITION BY window_number ORDER BY at, id) AS next_at
-                FROM event_history
+                FROM {tables.Events}
                 WHERE hall_id = @hall AND hall_date >= @from AND hall_date <= @to AND kind IN ('login', 'logout') AND window_number IS NOT NULL
             )
             SELECT CAST(window_number AS BIGINT) AS window_number, staff_code, detail, hall_date, at, next_at FROM s WHERE kind = 'login' ORDER BY at

@@ -116,6 +116,7 @@ public static class BenchmarkRun
         figures.MonthStatsFirstMs = month.StatsFirstMs;
         figures.MonthStatsMedianMs = month.StatsMedianMs;
         figures.MonthlyCsvMs = month.MonthlyCsvMs;
+        figures.MonthStatsArchivedMedianMs = month.ArchivedStatsMedianMs;
         figures.MonthlyCsvBytes = month.CsvBytes;
         figures.TotalSeconds = total.Elapsed.TotalSeconds;
         figures.Machine = BenchmarkFigures.MachineInfo.Current();

@@ -22,9 +22,11 @@ public sealed class ChildHost : IAsyncDisposable
     public TimeSpan CpuTime => _process.CpuTime;
 
     /// <summary>The QueueService built next to this benchmark (same configuration), on a fresh data directory.</summary>
-    public static async Task<ChildHost> StartQueueServiceAsync(string dataDirectory, string? hallFile = null, string? busPort = null)
+    public static async Task<ChildHost> StartQueueServiceAsync(string dataDirectory, string? hallFile = null, string? busPort = null,
+        IEnumerable<string>? more = null)
     {
         var arguments = new List<string> { "--Queue:DataDirectory=" + dataDirectory, "--Logging:LogLevel:Default=Warning" };
+        arguments.AddRange(more ?? []);
         if (hallFile is not null)
         {
             arguments.Add("--Queue:HallFile=" + hallFile);

@@ -73,6 +73,7 @@ public sealed class BenchmarkFigures
     public double MonthStatsFirstMs { get; set; }
     public double MonthStatsMedianMs { get; set; }
     public double MonthlyCsvMs { get; set; }
+    public double MonthStatsArchivedMedianMs { get; set; }
     public long MonthlyCsvBytes { get; set; }
 
     /// <summary>Parts of the list this run did not measure, with why.</summary>

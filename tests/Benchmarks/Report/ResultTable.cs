@@ -27,6 +27,7 @@ public static class ResultTable
             ("ticket, raster QR", $"{f.TicketBytesRasterQr} B: {F(f.TicketWireSecondsRasterQrAt9600, "0.00")} s at 9600, {F(f.TicketWireSecondsRasterQrAt115200 * 1000, "0")} ms at 115200", ""),
             ("statistics of a month", $"{F(f.MonthStatsFirstMs, "0")} ms first, {F(f.MonthStatsMedianMs, "0")} ms median ({f.MonthTickets} tickets, {f.MonthEvents} events)", "quick"),
             ("  monthly CSV report", $"{F(f.MonthlyCsvMs, "0")} ms ({f.MonthlyCsvBytes} B)", ""),
+            ("  the month once archived", $"{F(f.MonthStatsArchivedMedianMs, "0")} ms median (read through the history views)", ""),
             ("total time", F(f.TotalSeconds, "0") + " s", quickGoal(f)),
         };
         var w1 = rows.Max(r => r.Figure.Length);
