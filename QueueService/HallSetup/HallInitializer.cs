@@ -117,7 +117,7 @@ public static partial class HallInitializer
     public static async Task<HallDefinition> StoreAsync(WriteScope scope, HallDefinition definition, TimeProvider time)
     {
         var now = time.GetUtcNow();
-        definition = await DeviceKeyStore.TakePlainKeysAsync(scope, definition, now);
+        definition = await DeviceKeyStore.AlignKeysWithHallAsync(scope, definition, now);
         await scope.Connection.ExecuteAsync(
             """
             INSERT INTO halls (id, definition, updated_at) VALUES (@id, @definition, @now)

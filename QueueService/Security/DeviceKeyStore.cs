@@ -87,10 +87,11 @@ public sealed partial class DeviceKeyStore(QueueDatabase database, HallCatalogHo
     }
 
     /// <summary>
-    /// Brings the keys in line with a hall about to be stored: devices no longer in it lose their keys, and the plain keys a hall file carries (first installation, the demo hall): each becomes the device's key when
-    /// the device has none yet. Returns the definition without them, as it is stored.
+    /// Brings the keys in line with a hall about to be stored: devices no longer in it lose their keys, and a plain key
+    /// a hall file carries (a first installation, the demo hall) becomes its device's key when the device has none
+    /// yet. Returns the definition without the plain keys, as it is stored.
     /// </summary>
-    public static async Task<HallDefinition> TakePlainKeysAsync(WriteScope scope, HallDefinition definition, DateTimeOffset now)
+    public static async Task<HallDefinition> AlignKeysWithHallAsync(WriteScope scope, HallDefinition definition, DateTimeOffset now)
     {
         // A device taken out of the hall loses its key, so that adding a device of the same name later does not revive it.
         var activeDevices = await scope.Connection.QueryAsync<string>(
