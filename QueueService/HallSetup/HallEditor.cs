@@ -45,15 +45,7 @@ public sealed partial class HallEditor(
                 ThrowIfInvalid(next);
                 await HallChangeGuard.CheckAsync(scope, database, current, next, now);
                 await HallInitializer.StoreAsync(scope, next, time);
-                foreach (var window in next.Windows)
-                {
-                    await scope.Connection.ExecuteAsync(
-                        """
-                        INSERT INTO window_states (hall_id, window_number, state, priority_streak, changed_at) VALUES (@hall, @number, @closed, 0, @now)
-                        ON CONFLICT (hall_id, window_number) DO NOTHING
-                        """,
-                        new { hall = next.Id, number = window.Number, closed = (int)WindowState.Closed, now = now.ToUnixMs() }, scope.Transaction);
-                }
+                await WindowStates.EnsureRowsAsync(scope, next.Id, next.Windows.Select(w => w.Number), now);
                 await EventLog.AppendAsync(scope, next.Id, ChangedEventKind, now, current.HallDate(now).ToKey(),
                     new Actor("admin:" + administrator), detail: summary);
                 await scope.CommitAsync(cancellationToken);

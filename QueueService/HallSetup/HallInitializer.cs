@@ -34,15 +34,7 @@ public static partial class HallInitializer
         await services.GetRequiredService<HallSecrets>().LoadAsync(database, catalog.HallId, cancellationToken);
 
         await using var scope = await database.BeginWriteAsync(cancellationToken);
-        foreach (var window in catalog.Windows)
-        {
-            await scope.Connection.ExecuteAsync(
-                """
-                INSERT INTO window_states (hall_id, window_number, state, priority_streak, changed_at) VALUES (@hall, @number, @closed, 0, @now)
-                ON CONFLICT (hall_id, window_number) DO NOTHING
-                """,
-                new { hall = catalog.HallId, number = window.Number, closed = (int)WindowState.Closed, now = time.GetUtcNow().ToUnixMs() }, scope.Transaction);
-        }
+        await WindowStates.EnsureRowsAsync(scope, catalog.HallId, catalog.Windows.Select(w => w.Number), time.GetUtcNow());
         await scope.CommitAsync(cancellationToken);
         LogReady(logger, catalog.Definition.Name, catalog.Services.Count, catalog.Windows.Count, database.DatabasePath ?? "PostgreSQL");
     }

@@ -1,8 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
 using Dapper;
 using Hall.Contracts.Api;
 using Hall.QueueService.HallSetup;
+using Hall.QueueService.Security;
 using Hall.QueueService.Storage;
 
 namespace Hall.QueueService.Queue;
@@ -39,7 +38,7 @@ public sealed class ClerkSessions(
 
         var now = time.GetUtcNow();
         var hallDate = catalog.HallDate(now).ToKey();
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = BearerTokens.New();
         var session = new ClerkSession(Guid.CreateVersion7(now).ToString("D"), windowNumber, clerk.StaffCode, post);
         var changedWindows = new List<int> { windowNumber };
 
@@ -77,7 +76,7 @@ public sealed class ClerkSessions(
                 INSERT INTO window_sessions (id, hall_id, window_number, staff_code, post, token_hash, started_at)
                 VALUES (@id, @hall, @window, @staff, @post, @tokenHash, @now)
                 """,
-                new { id = session.Id, hall = catalog.HallId, window = windowNumber, staff = clerk.StaffCode, post, tokenHash = HashToken(token), now = now.ToUnixMs() },
+                new { id = session.Id, hall = catalog.HallId, window = windowNumber, staff = clerk.StaffCode, post, tokenHash = BearerTokens.Hash(token), now = now.ToUnixMs() },
                 scope.Transaction);
             var newState = busy ? state.State : state.StateValue == WindowState.Paused ? (int)WindowState.Paused : (int)WindowState.Idle;
             await scope.Connection.ExecuteAsync(
@@ -120,7 +119,7 @@ public sealed class ClerkSessions(
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<SessionRow>(
             "SELECT id, window_number, staff_code, post FROM window_sessions WHERE token_hash = @hash AND hall_id = @hall AND ended_at IS NULL",
-            new { hash = HashToken(token), hall = hall.Current.HallId });
+            new { hash = BearerTokens.Hash(token), hall = hall.Current.HallId });
         return row is null ? null : new ClerkSession(row.Id, row.WindowNumber, row.StaffCode, row.Post);
     }
 
@@ -159,6 +158,4 @@ public sealed class ClerkSessions(
         await EventLog.AppendAsync(scope, catalog.HallId, EventKinds.Logout, now, hallDate,
             actor with { StaffCode = state.StaffCode, WindowNumber = state.WindowNumber }, detail: detail);
     }
-
-    private static string HashToken(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

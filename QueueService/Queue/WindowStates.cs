@@ -8,6 +8,20 @@ namespace Hall.QueueService.Queue;
 public static class WindowStates
 {
     /// <summary>The window's row, created closed on first use, locked for this transaction (PostgreSQL).</summary>
+    /// <summary>Gives every window of the hall a state row (closed) if it has none yet: at start and when windows are added.</summary>
+    public static async Task EnsureRowsAsync(WriteScope scope, string hallId, IEnumerable<int> windowNumbers, DateTimeOffset now)
+    {
+        foreach (var number in windowNumbers)
+        {
+            await scope.Connection.ExecuteAsync(
+                """
+                INSERT INTO window_states (hall_id, window_number, state, priority_streak, changed_at) VALUES (@hall, @number, @closed, 0, @now)
+                ON CONFLICT (hall_id, window_number) DO NOTHING
+                """,
+                new { hall = hallId, number, closed = (int)WindowState.Closed, now = now.ToUnixMs() }, scope.Transaction);
+        }
+    }
+
     public static async Task<WindowStateRow> LockAsync(WriteScope scope, QueueDatabase database, string hallId, int windowNumber, DateTimeOffset now)
     {
         await scope.Connection.ExecuteAsync(

@@ -49,7 +49,7 @@ public sealed partial class DeviceKeyStore(QueueDatabase database, HallCatalogHo
     public async Task<IssuedDeviceKey> IssueAsync(string deviceId, string issuedBy, CancellationToken cancellationToken)
     {
         var device = Find(deviceId);
-        var key = device.Id + "." + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var key = device.Id + "." + BearerTokens.New();
         var now = time.GetUtcNow();
         await using var scope = await database.BeginWriteAsync(cancellationToken);
         await RevokeInScopeAsync(scope, device.Id, issuedBy, now);
@@ -151,8 +151,6 @@ public sealed partial class DeviceKeyStore(QueueDatabase database, HallCatalogHo
     }
 
     private static byte[] Digest(byte[] salt, string key) => SHA256.HashData([.. salt, .. Encoding.UTF8.GetBytes(key)]);
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Device {DeviceId}: a new key was issued by {By}; any older key is revoked")]
     private partial void LogIssued(string deviceId, string by);

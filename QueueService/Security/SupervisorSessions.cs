@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Dapper;
 using Hall.Contracts.Api;
 using Hall.QueueService.HallSetup;
@@ -39,14 +37,14 @@ public sealed class SupervisorSessions(QueueDatabase database, HallCatalogHolder
         }
         var now = time.GetUtcNow();
         var expires = now.AddHours(catalog.Definition.Security.SupervisorSessionHours);
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = BearerTokens.New();
         await using var scope = await database.BeginWriteAsync(cancellationToken);
         await scope.Connection.ExecuteAsync(
             """
             INSERT INTO supervisor_sessions (id, hall_id, staff_code, token_hash, started_at, expires_at)
             VALUES (@id, @hall, @staff, @hash, @now, @expires)
             """,
-            new { id = Guid.CreateVersion7(now).ToString("D"), hall = catalog.HallId, staff = staff.StaffCode, hash = HashToken(token), now = now.ToUnixMs(), expires = expires.ToUnixMs() },
+            new { id = Guid.CreateVersion7(now).ToString("D"), hall = catalog.HallId, staff = staff.StaffCode, hash = BearerTokens.Hash(token), now = now.ToUnixMs(), expires = expires.ToUnixMs() },
             scope.Transaction);
         await EventLog.AppendAsync(scope, catalog.HallId, EventKinds.Login, now, catalog.HallDate(now).ToKey(),
             new Actor("supervision", staff.StaffCode), detail: "role=supervisor");
@@ -61,7 +59,7 @@ public sealed class SupervisorSessions(QueueDatabase database, HallCatalogHolder
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<(string Id, string StaffCode)?>(
             "SELECT id, staff_code FROM supervisor_sessions WHERE token_hash = @hash AND hall_id = @hall AND ended_at IS NULL AND expires_at > @now",
-            new { hash = HashToken(token), hall = catalog.HallId, now = time.GetUtcNow().ToUnixMs() });
+            new { hash = BearerTokens.Hash(token), hall = catalog.HallId, now = time.GetUtcNow().ToUnixMs() });
         // A staff member no longer marked supervisor (or removed from the hall) loses the session at once.
         return row is { } r && catalog.FindClerk(r.StaffCode) is { Supervisor: true } staff ? new SupervisorSession(r.Id, staff.StaffCode, staff.Name) : null;
     }
@@ -73,6 +71,4 @@ public sealed class SupervisorSessions(QueueDatabase database, HallCatalogHolder
             new { id = session.Id, now = time.GetUtcNow().ToUnixMs() }, scope.Transaction);
         await scope.CommitAsync(cancellationToken);
     }
-
-    private static string HashToken(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

@@ -29,10 +29,10 @@ public sealed class BoardPresenceTests(ChromiumFixture chromium) : IClassFixture
               await window.board.start();
             }
             """);
-        await WaitUntilAsync(async () => await BoardStatusAsync(admin) == "online");
+        await Eventually.TrueAsync(async () => await BoardStatusAsync(admin) == "online");
 
         await page.EvaluateAsync("() => window.board.stop()");
-        await WaitUntilAsync(async () => await BoardStatusAsync(admin) == "offline");
+        await Eventually.TrueAsync(async () => await BoardStatusAsync(admin) == "offline");
 
         // A revoked key cannot open the hub at all.
         (await admin.DeleteAsync("/api/admin/devices/board-1/key")).EnsureSuccessStatusCode();
@@ -53,15 +53,5 @@ public sealed class BoardPresenceTests(ChromiumFixture chromium) : IClassFixture
         var devices = await admin.GetFromJsonAsync<JsonElement>("/api/devices");
         return devices.EnumerateArray().Where(d => d.GetProperty("deviceId").GetString() == "board-1")
             .Select(d => d.GetProperty("status").GetString()).FirstOrDefault();
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out");
-            await Task.Delay(100);
-        }
     }
 }

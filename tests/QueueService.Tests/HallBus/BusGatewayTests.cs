@@ -11,6 +11,8 @@ using Hall.TestSupport;
 using Hall.TestSupport.Processes;
 using Hall.TestSupport.Serial;
 
+using static Hall.QueueService.Tests.HallBus.BusFrameText;
+
 namespace Hall.QueueService.Tests.HallBus;
 
 /// <summary>
@@ -245,24 +247,6 @@ public sealed class BusGatewayTests : IAsyncLifetime
         return found!;
     }
 
-    private async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The condition did not come true within " + Timeout + ".\nServer:\n" + _server.Output + "\nGateway:\n" + _gateway?.Output);
-            }
-            await Task.Delay(50);
-        }
-    }
-
-    private static byte[] Encode(HallBusFrame frame) => HallBusFrameEncoder.Encode(frame);
-
-    private static string Encoded(HallBusFrame frame) => Convert.ToHexString(Encode(frame)).Chunk(2).Select(c => new string(c)).Aggregate((a, b) => a + " " + b);
-
-    private static string ShownText(HallBusFrame show) => HallBusText.Decode(show.Data.Span[1..]);
-
-    private static byte[] Hex(string text) => Convert.FromHexString(text.Replace(" ", ""));
+    private Task WaitUntilAsync(Func<Task<bool>> condition) =>
+        Eventually.TrueAsync(condition, Timeout, () => "Server:\n" + _server.Output + "\nGateway:\n" + _gateway?.Output);
 }

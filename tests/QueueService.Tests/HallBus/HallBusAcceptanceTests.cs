@@ -10,6 +10,8 @@ using Hall.TestSupport;
 using Hall.TestSupport.Processes;
 using Hall.TestSupport.Serial;
 
+using static Hall.QueueService.Tests.HallBus.BusFrameText;
+
 namespace Hall.QueueService.Tests.HallBus;
 
 /// <summary>
@@ -165,28 +167,9 @@ public sealed class HallBusAcceptanceTests : IAsyncLifetime
         return found!;
     }
 
-    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
+    private static Task WaitUntilAsync(Func<Task<bool>> condition) => Eventually.TrueAsync(condition, Timeout);
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + Timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The condition did not come true within " + Timeout);
-            }
-            await Task.Delay(50);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) => Eventually.TrueAsync(condition, Timeout);
 
     private static byte[] Key(byte sequence, HallBusKey key) => Encode(HallBusFrames.Key(1, sequence, key));
-
-    private static byte[] Encode(HallBusFrame frame) => HallBusFrameEncoder.Encode(frame);
-
-    private static string Encoded(HallBusFrame frame) => Convert.ToHexString(Encode(frame)).Chunk(2).Select(c => new string(c)).Aggregate((a, b) => a + " " + b);
-
-    private static string ShownText(HallBusFrame show) => HallBusText.Decode(show.Data.Span[1..]);
-
-    private static byte[] Hex(string text) => Convert.FromHexString(text.Replace(" ", ""));
 }

@@ -5,6 +5,7 @@ using Hall.Hardware.HallBus;
 using Hall.Hardware.Serial;
 using Hall.Hardware.Simulators;
 using Hall.QueueService.Tests.Infrastructure;
+using Hall.TestSupport;
 using Hall.TestSupport.Postgres;
 using Hall.TestSupport.Processes;
 using Hall.TestSupport.Serial;
@@ -44,12 +45,7 @@ public sealed class BusAcrossInstancesTests(PostgresServer postgres)
         (await http.PostAsync("/api/windows/1/call-next", null)).EnsureSuccessStatusCode();
         (await http.PostAsync("/api/windows/1/finish", null)).EnsureSuccessStatusCode();
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!atDevices.Any(f => f.Address == 101 && f.Function == HallBusFunction.Invite) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-        Assert.Contains(atDevices, f => f.Address == 101 && f.Function == HallBusFunction.Invite);
+        await Eventually.TrueAsync(() => atDevices.Any(f => f.Address == 101 && f.Function == HallBusFunction.Invite));
 
         await stop.CancelAsync();
         try
