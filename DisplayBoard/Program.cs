@@ -1,9 +1,15 @@
-using Hall.DisplayBoard.Extensions;
+using Hall.Contracts.Hosting;
+using Hall.DisplayBoard.Board;
+using Hall.DisplayBoard.BusGateway;
+using Hall.DisplayBoard.HallConnection;
+using Hall.DisplayBoard.Led;
+using Hall.DisplayBoard.Voice;
 
 var builder = WebApplication.CreateBuilder(args);
 // Serves the shared SignalR JS client (/_content/Hall.Contracts/…) in every environment, not only Development.
 builder.WebHost.UseStaticWebAssets();
 
+builder.AddServiceHosting("HallBoard");
 builder.AddHallConnection();
 builder.AddBoard();
 builder.AddLedStrips();

@@ -1,15 +1,35 @@
-using Hall.KioskApp.Extensions;
+using Hall.Contracts.Hosting;
+using Hall.KioskApp.Apis;
+using Hall.KioskApp.HallServer;
+using Hall.KioskApp.IdCard;
+using Hall.KioskApp.Printing;
+using Hall.KioskApp.Taking;
 using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 // The page's files come from the build output's static web assets in every environment, not only Development.
 builder.WebHost.UseStaticWebAssets();
-builder.AddKioskServices();
+builder.AddServiceHosting("HallKiosk");
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddProblemDetails();
+builder.AddHallServer();
+builder.AddTicketPrinting();
+builder.AddIdCardReader();
+builder.AddTaking();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.MapKioskEndpoints();
+// The touch page (static files), the kiosk's API and /health.
+app.UseDefaultFiles();
+app.UseStaticFiles();
+app.MapGet("/health", () => TypedResults.Ok("ok"));
+app.MapKioskInfoApi();
+app.MapServicesApi();
+app.MapGuidesApi();
+app.MapTakeApi();
+app.MapQrCodeApi();
+app.MapIdCardApi();
 
 try
 {

@@ -1,35 +1,108 @@
-using Hall.QueueService.Extensions;
+using Hall.Contracts.Hosting;
+using Hall.QueueService.Api;
+using Hall.QueueService.Appointments;
+using Hall.QueueService.Archiving;
+using Hall.QueueService.Audit;
+using Hall.QueueService.FollowUps;
+using Hall.QueueService.HallBus;
 using Hall.QueueService.HallSetup;
+using Hall.QueueService.Hubs;
+using Hall.QueueService.Metrics;
+using Hall.QueueService.Pages;
+using Hall.QueueService.Privacy;
+using Hall.QueueService.Queue;
+using Hall.QueueService.ScaleOut;
+using Hall.QueueService.ServiceGuides;
 using Hall.QueueService.Security;
+using Hall.QueueService.Security.RateLimiting;
+using Hall.QueueService.Security.Authentication;
+using Hall.QueueService.Statistics;
 using Hall.QueueService.Storage;
+using Hall.QueueService.Supervision;
 using Microsoft.Extensions.Options;
 
 if (BackupCommand.IsCommand(args))
 {
     return await BackupCommand.RunAsync(args, Console.Out, Console.Error);
 }
+if (HashPasswordCommand.IsCommand(args))
+{
+    return await HashPasswordCommand.RunAsync(Console.In, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets();
-builder.AddApplicationServices();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddQueueStorage();
+builder.Services.AddQueueEngine();
+builder.Services.AddStatistics();
+builder.Services.AddSupervision();
+builder.Services.AddHallMetrics();
+builder.Services.AddArchiving();
+builder.Services.AddAudit();
+builder.Services.AddPrivacy();
+builder.Services.AddAppointments();
+builder.Services.AddHallHub();
+builder.Services.AddHallSetup();
+builder.Services.AddScaleOut();
+builder.Services.AddHallSecurity();
+builder.Services.AddHallBus();
+builder.Services.AddHallApi();
+builder.AddServiceHosting("HallQueue");
 
 var app = builder.Build();
+app.UseHallForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
-app.UseDeviceAuthentication();
+app.UseAuthentication();
+app.UseDeviceKeyRefusal();
+app.UseAbuseControls();
+app.UseAuthorization();
 app.UseWebSockets();
 app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
-app.MapHallEndpoints();
+app.MapOpenApi();
+app.MapHealthApi();
+app.MapServicesApi();
+app.MapServiceGuidesApi();
+app.MapTicketsApi();
+app.MapWindowsApi();
+app.MapDevicesApi();
+app.MapFollowUpsApi();
+app.MapAppointmentsApi();
+app.MapRemoteTicketsApi();
+app.MapStatisticsApi();
+app.MapMetricsApi();
+app.MapChartsApi();
+app.MapAlertsApi();
+app.MapLimitsApi();
+app.MapSupervisorApi();
+app.MapAdminSessionApi();
+app.MapAdminApi();
+app.MapAdminArchiveApi();
+app.MapAuditApi();
+app.MapPersonalDataApi();
+app.MapBusGatewayApi();
+app.MapHallHub();
+app.MapPages();
 
 try
 {
+    var production = ProductionMode.IsOn(app.Services);
+    if (production)
+    {
+        ProductionReadiness.CheckSettings(app.Configuration);
+    }
     await app.Services.InitializeHallAsync();
+    if (production)
+    {
+        await ProductionReadiness.CheckHallAsync(app.Services, app.Lifetime.ApplicationStopping);
+    }
     // Settings validated on start (ValidateOnStart) are checked here, when the host starts.
     await app.RunAsync();
 }
-catch (Exception e) when (e is HallFileException or OptionsValidationException or InvalidOperationException)
+catch (Exception e) when (e is HallFileException or OptionsValidationException or InvalidOperationException or ProductionNotReadyException)
 {
     // A bad setting or hall file stops start-up with a message that names it.
     await Console.Error.WriteLineAsync("QueueService cannot start: " + e.Message);

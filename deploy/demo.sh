@@ -30,7 +30,12 @@ bin() { echo "$root/$1/bin/Release/net10.0/$2.dll"; }
 # LED strips on the display computer's bus.
 socat pty,raw,echo=0,link="$demo/bus-server" pty,raw,echo=0,link="$demo/bus-devices" 2>"$demo/logs/socat-bus.log" & pids+=($!)
 socat pty,raw,echo=0,link="$demo/led-board" pty,raw,echo=0,link="$demo/led-devices" 2>"$demo/logs/socat-led.log" & pids+=($!)
-for _ in $(seq 50); do [ -e "$demo/bus-devices" ] && [ -e "$demo/led-devices" ] && break; sleep 0.1; done
+# The kiosk's ID card reader on its own line.
+socat pty,raw,echo=0,link="$demo/id-card-kiosk" pty,raw,echo=0,link="$demo/id-card-reader" 2>"$demo/logs/socat-id-card.log" & pids+=($!)
+for _ in $(seq 50); do [ -e "$demo/bus-devices" ] && [ -e "$demo/led-devices" ] && [ -e "$demo/id-card-reader" ] && break; sleep 0.1; done
+# Commands for the simulated reader ("card lay 1", "card take") are written to this pipe; holding it open here
+# read-write keeps the simulator from seeing the end of its input when one writer is done.
+rm -f "$demo/id-card"; mkfifo "$demo/id-card"; exec 3<>"$demo/id-card"
 
 wait_healthy() {
   for _ in $(seq 150); do curl -sf "$1/health" >/dev/null 2>&1 && return 0; sleep 0.2; done
@@ -45,10 +50,12 @@ dotnet "$(bin Hardware/DeviceSimulator DeviceSimulator)" --port "$demo/bus-devic
   </dev/null >"$demo/logs/callers-evaluators.log" 2>&1 & pids+=($!)
 dotnet "$(bin Hardware/DeviceSimulator DeviceSimulator)" --port "$demo/led-devices" --leds 201-208 \
   </dev/null >"$demo/logs/led-strips.log" 2>&1 & pids+=($!)
+dotnet "$(bin Hardware/DeviceSimulator DeviceSimulator)" --id-card-reader "$demo/id-card-reader" \
+  <&3 >"$demo/logs/id-card-reader.log" 2>&1 & pids+=($!)
 
 dotnet "$(bin KioskApp KioskApp)" --urls "http://127.0.0.1:$KIOSK_PORT" --Kiosk:ServerUrl="http://127.0.0.1:$QUEUE_PORT" \
   --Kiosk:DeviceId=kiosk-1 --Kiosk:DeviceKey=kiosk-1.demo-kiosk-1-key \
-  --Printer:Transport=file --Printer:Target="$demo/printed" >"$demo/logs/kiosk.log" 2>&1 & pids+=($!)
+  --Printer:Transport=file --Printer:Target="$demo/printed" --IdCard:PortName="$demo/id-card-kiosk" >"$demo/logs/kiosk.log" 2>&1 & pids+=($!)
 
 voice=(--Voice:OutputDirectory="$demo/voice")
 [ "${DEMO_VOICE:-}" = "play" ] && voice=()
@@ -61,17 +68,19 @@ wait_healthy "http://127.0.0.1:$BOARD_PORT"
 cat <<MSG
 
 The demo hall 示范县政务服务中心 is running. Open:
-  Kiosk touch page (取号)        http://127.0.0.1:$KIOSK_PORT/
+  Kiosk touch page (取号)        http://127.0.0.1:$KIOSK_PORT/   (办事指南 button: the service guides, printable)
+  Phone pages (预约、办事指南)      http://127.0.0.1:$QUEUE_PORT/m/   http://127.0.0.1:$QUEUE_PORT/m/guides.html
   Waiting-area board (综合屏)     http://127.0.0.1:$BOARD_PORT/
   Clerk console (窗口)            http://127.0.0.1:$QUEUE_PORT/console   (clerk 1001, PIN 1234, window 1)
   Evaluator tablet (评价器)        http://127.0.0.1:$QUEUE_PORT/rate/1?key=rate-1.demo-rate-1-key
   Supervision (值班监控)           http://127.0.0.1:$QUEUE_PORT/supervision/   (supervisor 9001, PIN 1234)
   Administration (管理)           http://127.0.0.1:$QUEUE_PORT/admin/   (admin / hall-admin-2026)
   API description                 http://127.0.0.1:$QUEUE_PORT/openapi/v1.json
-Printed tickets (ESC/POS bytes):  $demo/printed/
+Printed tickets and guides:       $demo/printed/   (ESC/POS bytes; guide-<prefix>.bin for a printed guide)
 Voice announcements (WAV):        $demo/voice/
 LED strips as simulated:          tail -f $demo/logs/led-strips.log
 Callers and evaluators:           tail -f $demo/logs/callers-evaluators.log
+Lay an ID card on the reader:     echo "card lay 1" > $demo/id-card   (2, 3: other test cards; "card take" takes it away)
 Logs:                             $demo/logs/
 Press Ctrl-C to stop.
 MSG

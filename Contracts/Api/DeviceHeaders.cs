@@ -5,4 +5,7 @@ public static class DeviceHeaders
 {
     /// <summary>The device's key, <c>{deviceId}.{secret}</c>, as issued by the hall's administrator.</summary>
     public const string Key = "X-Device-Key";
+
+    /// <summary>An unchecked device name for the event record, from a device without a key (a key, when given, wins).</summary>
+    public const string Id = "X-Device-Id";
 }

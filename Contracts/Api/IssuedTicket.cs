@@ -1,6 +1,8 @@
 namespace Hall.Contracts.Api;
 
 /// <summary>Answer to issuing a ticket: everything the kiosk shows and prints.</summary>
+/// <param name="Contacts">The hall's complaint and supervision phones, printed on the ticket.</param>
+/// <param name="GuideUrl">The phone page of the service's full guide (办事指南), a second QR code on the ticket; null without a guide.</param>
 public sealed record IssuedTicket(
     Guid Id,
     string Number,
@@ -17,4 +19,6 @@ public sealed record IssuedTicket(
     IReadOnlyList<int> WindowNumbers,
     IReadOnlyList<string> Materials,
     string? MaskedIdNumber,
-    string? Notice);
+    string? Notice,
+    HallContacts? Contacts = null,
+    string? GuideUrl = null);

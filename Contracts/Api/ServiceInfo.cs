@@ -1,6 +1,7 @@
 namespace Hall.Contracts.Api;
 
 /// <summary>A service (事项) as kiosks and clients see it, with its live queue.</summary>
+/// <param name="RequiresId">实名取号: a ticket needs the ID number (the kiosk asks for the ID card).</param>
 public sealed record ServiceInfo(
     int Id,
     string Code,
@@ -14,4 +15,5 @@ public sealed record ServiceInfo(
     string? ClosedReason,
     IReadOnlyList<string> Materials,
     IReadOnlyList<int> WindowNumbers,
-    int PromisedMinutes);
+    int PromisedMinutes,
+    bool RequiresId = false);

@@ -1,11 +1,15 @@
 namespace Hall.Contracts.Api;
 
-/// <summary>Body of <c>POST /api/tickets</c> and of the kiosk's <c>POST /api/take</c>.</summary>
-public sealed record IssueTicketRequest(int? ServiceId, string? Priority = null, string? AppointmentCode = null, string? IdNumber = null, string? StaffCode = null);
+/// <summary>Body of <c>POST /api/tickets</c> (the kiosk's <c>POST /api/take</c> adds <c>useIdCard</c> to it).</summary>
+/// <param name="CheckInByIdNumber">Check in today's booking made with <paramref name="IdNumber"/> (a kiosk that read the ID card), instead of by code.</param>
+public sealed record IssueTicketRequest(int? ServiceId, string? Priority = null, string? AppointmentCode = null, string? IdNumber = null, string? StaffCode = null,
+    string? Pin = null, bool? CheckInByIdNumber = null);
 
 public sealed record LoginRequest(string? StaffCode, string? Pin);
 
-public sealed record LoginResponse(string Token, int WindowNumber, ClerkBadge Clerk);
+public sealed record LoginResponse(string Token, int WindowNumber, ClerkBadge Clerk, bool MustChangePin = false);
+
+public sealed record ChangePinRequest(string? CurrentPin, string? NewPin);
 
 public sealed record TransferRequest(int? ServiceId, int? WindowNumber = null);
 

@@ -10,6 +10,10 @@ public interface IHallClient
     Task QueueCountsChanged(QueueCounts message);
     /// <summary>An administrator changed the hall (services, windows, clerks…): reload the snapshot and lists.</summary>
     Task HallChanged(HallChanged message);
+    /// <summary>A new supervision alert (only to connections that presented a supervisor's or the administrator's credential).</summary>
+    Task AlertRaised(AlertView alert);
+    /// <summary>A supervisor has seen to an alert; it leaves every dashboard's open list.</summary>
+    Task AlertAcknowledged(AlertView alert);
 }
 
 /// <summary>Hub paths and method names, so that clients do not spell them again.</summary>
@@ -23,5 +27,11 @@ public static class HallHub
     /// not sent every issued or changed ticket (nor supervision alerts); in a hall with hundreds of screens that is most
     /// of the traffic. Without it a client gets everything.
     /// </summary>
-    public const string BoardViewQuery = "view=board";
+    public const string BoardViewQuery = ViewParameter + "=" + BoardView;
+
+    /// <summary>The query parameter of <see cref="BoardViewQuery"/>.</summary>
+    public const string ViewParameter = "view";
+
+    /// <summary>The value of <see cref="ViewParameter"/> a board sends.</summary>
+    public const string BoardView = "board";
 }

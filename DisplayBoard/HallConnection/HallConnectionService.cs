@@ -25,14 +25,29 @@ public sealed partial class HallConnectionService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var serverUri = options.Value.ServerUri;
+        var maxDelay = TimeSpan.FromSeconds(options.Value.ReconnectMaxDelaySeconds);
         var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var connection = HallHubConnection.Create(serverUri, loggerFactory, deviceKey: options.Value.DeviceKey, boardView: true);
+            // A connection once made reconnects by itself (WithAutomaticReconnect, waits as below, forever); this loop
+            // covers the first connection, which the client does not retry.
+            var connection = HallHubConnection.Create(serverUri, loggerFactory, deviceKey: options.Value.DeviceKey, boardView: true,
+                transports: options.Value.Transports, reconnect: new ForeverRetryPolicy(maxDelay));
             var closed = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
             connection.Closed += error =>
             {
                 closed.TrySetResult(error);
+                return Task.CompletedTask;
+            };
+            connection.Reconnecting += async error =>
+            {
+                LogLost(serverUri, error?.Message ?? "closed");
+                await SetConnectedAsync(false, stoppingToken);
+            };
+            connection.Reconnected += newConnectionId =>
+            {
+                // Off the client's reconnect path, like a hall change: the invocation needs the receive loop running.
+                _ = ReloadSnapshotAsync(connection, stoppingToken, thenConnected: true);
                 return Task.CompletedTask;
             };
             Subscribe(connection, stoppingToken);
@@ -63,7 +78,7 @@ public sealed partial class HallConnectionService(
             }
 
             await SetConnectedAsync(false, stoppingToken);
-            var delay = ReconnectDelay(failures, TimeSpan.FromSeconds(options.Value.ReconnectMaxDelaySeconds));
+            var delay = ReconnectDelay(failures, maxDelay);
             try
             {
                 await Task.Delay(delay, timeProvider, stoppingToken);
@@ -80,6 +95,12 @@ public sealed partial class HallConnectionService(
     {
         var seconds = Math.Pow(2, Math.Clamp(failures - 1, 0, 16));
         return TimeSpan.FromSeconds(Math.Min(seconds, max.TotalSeconds));
+    }
+
+    /// <summary>The client's automatic reconnect with the same waits, and never giving up: a board has nothing else to do.</summary>
+    private sealed class ForeverRetryPolicy(TimeSpan max) : IRetryPolicy
+    {
+        public TimeSpan? NextRetryDelay(RetryContext retryContext) => ReconnectDelay((int)Math.Min(retryContext.PreviousRetryCount, 64), max);
     }
 
     private void Subscribe(HubConnection connection, CancellationToken stoppingToken)
@@ -103,12 +124,17 @@ public sealed partial class HallConnectionService(
         });
     }
 
-    private async Task ReloadSnapshotAsync(HubConnection connection, CancellationToken stoppingToken)
+    private async Task ReloadSnapshotAsync(HubConnection connection, CancellationToken stoppingToken, bool thenConnected = false)
     {
         try
         {
             var snapshot = await connection.InvokeAsync<HallSnapshot>(HallHub.GetSnapshot, stoppingToken);
             await DispatchAsync(o => o.OnSnapshotAsync(snapshot, stoppingToken), () => state.ApplySnapshot(snapshot));
+            if (thenConnected)
+            {
+                await SetConnectedAsync(true, stoppingToken);
+                LogReconnected(snapshot.HallName, connection.ConnectionId);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -178,6 +204,9 @@ public sealed partial class HallConnectionService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connected to the hall hub at {Server}: {Hall}, {Windows} windows")]
     private partial void LogConnected(Uri server, string hall, int windows);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reconnected to the hall hub: {Hall} (connection {ConnectionId})")]
+    private partial void LogReconnected(string hall, string? connectionId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the hall hub at {Server} ({Reason}); reconnecting")]
     private partial void LogLost(Uri server, string reason);

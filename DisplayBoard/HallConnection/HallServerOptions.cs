@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.Connections;
 
 namespace Hall.DisplayBoard.HallConnection;
 
@@ -21,6 +22,13 @@ public sealed class HallServerOptions : IValidatableObject
     /// </summary>
     public string? DeviceKey { get; set; }
 
+    /// <summary>
+    /// The SignalR transports this board may use, best first (<c>WebSockets, ServerSentEvents, LongPolling</c>, the
+    /// default). The client negotiates with the server, so a proxy that lets no WebSocket through needs no setting here;
+    /// name fewer only to keep the board off a transport that a proxy breaks half-way.
+    /// </summary>
+    public HttpTransportType Transports { get; set; } = HallHubConnection.AllTransports;
+
     public Uri ServerUri => new(ServerUrl);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -30,6 +38,11 @@ public sealed class HallServerOptions : IValidatableObject
         {
             yield return new ValidationResult(
                 $"Board:ServerUrl '{ServerUrl}' is not an http:// or https:// address (大厅服务器地址无效).", [nameof(ServerUrl)]);
+        }
+        if (Transports == HttpTransportType.None || (Transports & ~HallHubConnection.AllTransports) != 0)
+        {
+            yield return new ValidationResult(
+                "Board:Transports must name one or more of WebSockets, ServerSentEvents, LongPolling (连接方式无效).", [nameof(Transports)]);
         }
         if (DeviceKey is { Length: > 0 } key && (key.IndexOf('.', StringComparison.Ordinal) <= 0 || key.Any(char.IsWhiteSpace)))
         {

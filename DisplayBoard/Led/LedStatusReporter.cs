@@ -19,8 +19,8 @@ public sealed partial class LedStatusReporter(IHttpClientFactory httpClients, IL
 
     public static DeviceStatusReport ReportOf(DeviceState state) => new(
         $"led:{state.Address}",
-        "ledStrip",
-        state.Link == DeviceLink.Offline ? "offline" : state.HardwareFault ? "fault" : "online",
+        DeviceReportKind.LedStrip.Name(),
+        state.Link == DeviceLink.Offline ? DeviceStatus.Offline : state.HardwareFault ? DeviceStatus.Fault : DeviceStatus.Online,
         state.Link == DeviceLink.Offline
             ? $"LED屏 {state.Address} 无应答"
             : state.HardwareFault ? $"LED屏 {state.Address} 报告硬件故障" : null);
@@ -42,7 +42,7 @@ public sealed partial class LedStatusReporter(IHttpClientFactory httpClients, IL
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
                 {
-                    LogReportFailed(report.DeviceId, report.Status, e.Message);
+                    LogReportFailed(report.DeviceId, report.Status.Name(), e.Message);
                     if (attempt >= 5 || _reports.Reader.Count > 0)
                     {
                         break; // a newer state is waiting, or the server stays away: do not block the queue.

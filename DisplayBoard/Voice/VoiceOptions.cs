@@ -19,6 +19,13 @@ public sealed class VoiceOptions
     /// </summary>
     public string? Template { get; set; }
 
+    /// <summary>
+    /// Announcements that may wait to be spoken; when calls come faster than they can be said the oldest waiting one is
+    /// dropped (and counted, and logged): a call minutes late sends people to a window that has moved on.
+    /// </summary>
+    [Range(1, 1000, ErrorMessage = "Voice:MaxQueued must be between 1 and 1000.")]
+    public int MaxQueued { get; set; } = 20;
+
     [Range(1, 5, ErrorMessage = "Voice:Repeat must be between 1 and 5.")]
     public int Repeat { get; set; } = 2;
 

@@ -1,53 +1,27 @@
 // The waiting-area board. It talks only to its display computer (/hubs/board), which relays the hall server's
 // messages with this board's filters applied and says whether the hall server is reachable.
-"use strict";
+import { $, connectHub, createI18n, el } from "/_content/Hall.Contracts/js/hall.js";
+import texts from "./texts.js";
 
-const TEXT = {
-  zh: {
-    latest: "正在呼叫", recent: "最近呼叫", windows: "窗口状态", queues: "等候人数",
-    please: "请", to: "请到", action: "办理", window: n => `${n}号窗口`, people: "人", wait: m => `约${m}分钟`,
-    none: "暂无呼叫", offline: "连接中断", offlineDetail: "正在重新连接大厅服务器，请稍候…",
-    connecting: "正在连接大厅服务器…",
-    states: { closed: "未开放", idle: "空闲", calling: "呼叫中", serving: "办理中", paused: "暂停服务" },
-    locale: "zh-CN",
-  },
-  en: {
-    latest: "Now calling", recent: "Recent calls", windows: "Windows", queues: "Waiting",
-    please: "", to: "please go to", action: "", window: n => `Window ${n}`, people: "", wait: m => `~${m} min`,
-    none: "No calls yet", offline: "Connection lost", offlineDetail: "Reconnecting to the hall server…",
-    connecting: "Connecting to the hall server…",
-    states: { closed: "Closed", idle: "Available", calling: "Calling", serving: "Serving", paused: "Paused" },
-    locale: "en-GB",
-  },
-};
-
-const $ = id => document.getElementById(id);
+const i18n = createI18n(texts);   // the display computer's settings choose the language (view.language)
+const { t } = i18n;
 let view = null;
-let text = TEXT.zh;
 let lastCallKey = null;
 let blinkTimer = null;
 let offlineTimer = null;
 let pageConnected = false;
 
-function el(tag, className, content) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (content !== undefined) node.textContent = content;
-  return node;
-}
-
 function render(next) {
   const first = view === null;
   view = next;
-  text = TEXT[view.language] || TEXT.zh;
-  document.documentElement.lang = view.language === "en" ? "en" : "zh-CN";
+  if (view.language !== i18n.lang) i18n.use(view.language);
 
-  $("hall-name").textContent = view.language === "en" ? (view.hallNameEn || view.hallName) : view.hallName;
-  $("hall-name-sub").textContent = view.language === "en" ? "" : view.hallNameEn;
-  $("latest-label").textContent = text.latest;
-  $("recent-title").textContent = text.recent;
-  $("windows-title").textContent = text.windows;
-  $("queues-title").textContent = text.queues;
+  $("hall-name").textContent = i18n.pick(view.hallName, view.hallNameEn);
+  $("hall-name-sub").textContent = i18n.lang === "en" ? "" : view.hallNameEn;
+  $("latest-label").textContent = t("latest");
+  $("recent-title").textContent = t("recent");
+  $("windows-title").textContent = t("windows");
+  $("queues-title").textContent = t("queues");
 
   renderLatest(first);
   renderRecent();
@@ -65,15 +39,15 @@ function renderLatest(first) {
     $("latest-number").textContent = "—";
     $("latest-arrow").textContent = "";
     $("latest-action").textContent = "";
-    $("latest-window").textContent = text.none;
+    $("latest-window").textContent = t("none");
     $("latest-service").textContent = "";
     return;
   }
   box.classList.remove("empty");
   $("latest-number").textContent = latest.number;
-  $("latest-arrow").textContent = text.to;
-  $("latest-window").textContent = text.window(latest.windowNumber);
-  $("latest-action").textContent = text.action;
+  $("latest-arrow").textContent = t("to");
+  $("latest-window").textContent = t("window", latest.windowNumber);
+  $("latest-action").textContent = t("action");
   $("latest-service").textContent = latest.serviceName;
 
   const key = latest.ticketId + "@" + latest.calledAt;
@@ -98,7 +72,7 @@ function renderRecent() {
   const list = $("recent-list");
   list.replaceChildren(...view.recentCalls.slice(1).map(call => {
     const item = el("li");
-    item.append(el("span", "number", call.number), el("span", "to", text.window(call.windowNumber)));
+    item.append(el("span", "number", call.number), el("span", "to", t("window", call.windowNumber)));
     return item;
   }));
 }
@@ -113,7 +87,7 @@ function renderWindows() {
     const card = el("div", "window " + w.state);
     card.dataset.window = w.number;
     const head = el("div", "head");
-    head.append(el("span", "name", w.name), el("span", "state", text.states[w.state] || w.state));
+    head.append(el("span", "name", w.name), el("span", "state", i18n.label("states", w.state)));
     const busy = w.currentTicket && (w.state === "calling" || w.state === "serving");
     const ticket = el("div", "ticket", busy ? w.currentTicket.number : w.state === "paused" && w.pauseReason ? w.pauseReason : "—");
     ticket.classList.toggle("note", !busy && w.state === "paused" && !!w.pauseReason);
@@ -134,7 +108,7 @@ function renderQueues() {
     const chip = el("div", "queue");
     chip.append(el("span", "service", `${q.prefix} · ${q.serviceName}`));
     const count = el("span", "count", String(q.waiting));
-    count.append(el("small", null, `${text.people} ${q.waiting > 0 ? text.wait(q.estimatedWaitMinutes) : ""}`.trim()));
+    count.append(el("small", null, `${t("people")} ${q.waiting > 0 ? t("wait", q.estimatedWaitMinutes) : ""}`.trim()));
     chip.append(count);
     return chip;
   }));
@@ -159,8 +133,8 @@ function updateOffline() {
     return;
   }
   const never = view === null || !view.loaded;
-  $("offline-title").textContent = never ? text.connecting : text.offline;
-  $("offline-detail").textContent = never ? "" : text.offlineDetail;
+  $("offline-title").textContent = never ? t("connecting") : t("offline");
+  $("offline-detail").textContent = never ? "" : t("offlineDetail");
   const delay = ((view && view.disconnectedNoticeSeconds) ?? 3) * 1000;
   offlineTimer = setTimeout(() => { box.hidden = false; }, never ? 0 : delay);
 }
@@ -168,34 +142,23 @@ function updateOffline() {
 function tick() {
   const zone = (view && view.timeZone) || "Asia/Shanghai";
   const now = new Date();
-  $("clock-time").textContent = now.toLocaleTimeString(text.locale, { timeZone: zone, hour12: false });
-  $("clock-date").textContent = now.toLocaleDateString(text.locale, { timeZone: zone, year: "numeric", month: "long", day: "numeric", weekday: "long" });
+  $("clock-time").textContent = now.toLocaleTimeString(i18n.locale, { timeZone: zone, hour12: false });
+  $("clock-date").textContent = now.toLocaleDateString(i18n.locale, { timeZone: zone, year: "numeric", month: "long", day: "numeric", weekday: "long" });
 }
 
-const connection = new signalR.HubConnectionBuilder()
-  .withUrl("/hubs/board")
-  .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ctx => Math.min(1000 * 2 ** ctx.previousRetryCount, 10000) })
-  .configureLogging(signalR.LogLevel.Warning)
-  .build();
-
-connection.on("BoardChanged", render);
-connection.onreconnecting(() => { pageConnected = false; updateOffline(); });
-connection.onreconnected(async () => { pageConnected = true; render(await connection.invoke("GetBoard")); });
-connection.onclose(() => { pageConnected = false; updateOffline(); setTimeout(start, 2000); });
-
-async function start() {
-  try {
-    await connection.start();
+const hub = connectHub("/hubs/board", {
+  on: { BoardChanged: render },
+  online: async invoke => {
     pageConnected = true;
-    render(await connection.invoke("GetBoard"));
-  } catch {
+    render(await invoke("GetBoard"));
+  },
+  offline: () => {
     pageConnected = false;
     updateOffline();
-    setTimeout(start, 2000);
-  }
-}
+  },
+});
 
 tick();
 setInterval(tick, 1000);
 updateOffline();
-start();
+hub.start();

@@ -4,7 +4,7 @@ using Hall.Hardware.Simulators;
 namespace Hall.DeviceSimulator;
 
 /// <summary>The commands a person types to press keys and ratings on the simulated devices.</summary>
-internal sealed class ConsoleCommands(SimulatedBus bus, ConsoleReport report, CancellationTokenSource stop)
+internal sealed class ConsoleCommands(SimulatedBus? bus, SimulatedIdCardReader? reader, ConsoleReport report, CancellationTokenSource stop)
 {
     public const string Help = """
         commands:
@@ -13,6 +13,9 @@ internal sealed class ConsoleCommands(SimulatedBus bus, ConsoleReport report, Ca
           status                        what every device shows and has heard
           fault <address> on|off        set the hardware fault flag reported to PING
           offline <address>             the device stops answering (as if unplugged); 'online <address>' undoes it
+          card lay [1-3]                lay test card 1 (张三), 2 (李小红) or 3 (欧阳建国) on the ID card reader
+          card take                     take the card away
+          card offline|online|noisy|quiet   the reader stops answering / answers again / answers every command 10 (checksum error)
           quit                          stop the simulator
         """;
 
@@ -50,21 +53,31 @@ internal sealed class ConsoleCommands(SimulatedBus bus, ConsoleReport report, Ca
         {
             return;
         }
+        if (words[0].Equals("card", StringComparison.OrdinalIgnoreCase))
+        {
+            Card(words);
+            return;
+        }
+        if (bus is null && words[0] is not ("quit" or "exit" or "help" or "?"))
+        {
+            report.Line("no bus devices here; the commands are 'card …', 'help', 'quit'");
+            return;
+        }
         switch (words[0].ToLowerInvariant())
         {
             case "key" when words.Length >= 3:
-                var caller = bus.Get<SimulatedCaller>(int.Parse(words[1]));
+                var caller = bus!.Get<SimulatedCaller>(int.Parse(words[1]));
                 var key = ParseKey(words[2]);
                 byte? argument = words.Length >= 4 ? byte.Parse(words[3]) : null;
                 Report(caller, $"key {key}{(argument is { } a ? " " + a : "")}", caller.PressAsync(key, argument, stop.Token));
                 break;
             case "rate" when words.Length == 3 && byte.TryParse(words[2], out var level) && RatingLevels.IsDefined(level):
-                var evaluator = bus.Get<SimulatedEvaluator>(int.Parse(words[1]));
+                var evaluator = bus!.Get<SimulatedEvaluator>(int.Parse(words[1]));
                 var rating = (RatingLevel)level;
                 Report(evaluator, $"rating {level} {rating.ChineseLabel()}", evaluator.RateAsync(rating, stop.Token));
                 break;
             case "status":
-                foreach (var device in bus.Devices)
+                foreach (var device in bus!.Devices)
                 {
                     var extra = device switch
                     {
@@ -77,11 +90,11 @@ internal sealed class ConsoleCommands(SimulatedBus bus, ConsoleReport report, Ca
                 }
                 break;
             case "fault" when words.Length == 3:
-                bus.Get<SimulatedDevice>(int.Parse(words[1])).HardwareFault = words[2].Equals("on", StringComparison.OrdinalIgnoreCase);
+                bus!.Get<SimulatedDevice>(int.Parse(words[1])).HardwareFault = words[2].Equals("on", StringComparison.OrdinalIgnoreCase);
                 report.Line($"device {words[1]} fault {words[2]}");
                 break;
             case "offline" or "online" when words.Length == 2:
-                bus.Get<SimulatedDevice>(int.Parse(words[1])).IsResponsive = words[0].Equals("online", StringComparison.OrdinalIgnoreCase);
+                bus!.Get<SimulatedDevice>(int.Parse(words[1])).IsResponsive = words[0].Equals("online", StringComparison.OrdinalIgnoreCase);
                 report.Line($"device {words[1]} {words[0]}");
                 break;
             case "quit" or "exit":
@@ -92,6 +105,44 @@ internal sealed class ConsoleCommands(SimulatedBus bus, ConsoleReport report, Ca
                 break;
             default:
                 report.Line($"not understood: '{string.Join(' ', words)}'; type 'help'");
+                break;
+        }
+    }
+
+    private void Card(string[] words)
+    {
+        if (reader is null)
+        {
+            report.Line("no ID card reader: start with --id-card-reader /dev/pts/N");
+            return;
+        }
+        switch (words.Length > 1 ? words[1].ToLowerInvariant() : "status")
+        {
+            case "lay" or "put":
+                var number = words.Length > 2 && int.TryParse(words[2], out var n) ? n : 1;
+                if (number < 1 || number > TestIdCards.All.Count)
+                {
+                    report.Line($"test cards are 1 to {TestIdCards.All.Count}");
+                    return;
+                }
+                var card = TestIdCards.All[number - 1];
+                reader.Lay(card);
+                report.Line($"[ID card reader] card {number} laid: {card}"); // masked: the demo's log shows no full number
+                break;
+            case "take" or "remove":
+                reader.TakeAway();
+                report.Line("[ID card reader] card taken away");
+                break;
+            case "offline" or "online":
+                reader.IsResponsive = words[1].Equals("online", StringComparison.OrdinalIgnoreCase);
+                report.Line($"[ID card reader] {words[1].ToLowerInvariant()}");
+                break;
+            case "noisy" or "quiet":
+                reader.AnswersChecksumError = words[1].Equals("noisy", StringComparison.OrdinalIgnoreCase);
+                report.Line($"[ID card reader] {(reader.AnswersChecksumError ? "answers 10 (checksum error)" : "answers normally")}");
+                break;
+            default:
+                report.Line($"[ID card reader] {(reader.Card is { } laid ? "card " + laid : "no card")}{(reader.IsResponsive ? "" : " OFFLINE")}, {reader.CommandsReceived} commands received");
                 break;
         }
     }

@@ -26,7 +26,18 @@ internal sealed class ConsoleReport(TextWriter output)
         {
             Line($"  {group.Key}: {string.Join(", ", group.Select(d => d.Address))}");
         }
-        Line("type 'help' for commands");
+    }
+
+    public void Started(ISerialPort port, SimulatedIdCardReader reader)
+    {
+        Line($"ID card reader (二代证阅读器) simulator on {port.PortName} {port.BaudRate} 8N1; no card on it ('card lay' lays one)");
+        reader.CommandReceived += (_, command) =>
+        {
+            if (command != Hall.Hardware.IdCard.IdCardCommand.FindCard)
+            {
+                Line($"[ID card reader] {command}"); // finds come several times a second: not printed
+            }
+        };
     }
 
     public void Line(string text)

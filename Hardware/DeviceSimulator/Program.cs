@@ -12,18 +12,27 @@ if (!SimulatorArguments.TryParse(args, out var arguments, out var problem))
     return problem.Length == 0 ? 0 : 2;
 }
 
-ISerialPort port;
+ISerialPort? busPort = null, readerPort = null;
 try
 {
-    port = SerialPorts.Open(new SerialPortOptions { PortName = arguments.PortName, BaudRate = arguments.BaudRate });
+    if (arguments.PortName is { } busName)
+    {
+        busPort = SerialPorts.Open(new SerialPortOptions { PortName = busName, BaudRate = arguments.BaudRate });
+    }
+    if (arguments.IdCardReaderPort is { } readerName)
+    {
+        readerPort = SerialPorts.Open(new SerialPortOptions { PortName = readerName, BaudRate = arguments.IdCardBaudRate });
+    }
 }
 catch (SerialPortException ex)
 {
+    busPort?.Dispose();
     Console.Error.WriteLine(ex.Message);
     return 1;
 }
 
-using (port)
+using (busPort)
+using (readerPort)
 using (var stop = new CancellationTokenSource())
 {
     Console.CancelKeyPress += (_, e) =>
@@ -37,17 +46,31 @@ using (var stop = new CancellationTokenSource())
         stop.Cancel();
     });
 
-    var bus = new SimulatedBus(port.Stream);
     var console = new ConsoleReport(Console.Out);
-    arguments.AddDevicesTo(bus, console);
-    console.Started(port, bus);
+    var runs = new List<Task>();
+    SimulatedBus? bus = null;
+    if (busPort is not null)
+    {
+        bus = new SimulatedBus(busPort.Stream);
+        arguments.AddDevicesTo(bus, console);
+        console.Started(busPort, bus);
+        runs.Add(bus.RunAsync(stop.Token));
+    }
+    SimulatedIdCardReader? reader = null;
+    if (readerPort is not null)
+    {
+        reader = new SimulatedIdCardReader(readerPort.Stream);
+        console.Started(readerPort, reader);
+        runs.Add(reader.RunAsync(stop.Token));
+    }
+    console.Line("type 'help' for commands");
 
-    var run = bus.RunAsync(stop.Token);
     // Reads commands while stdin is open; with stdin closed (run in the background) the devices keep running.
-    _ = Task.Run(() => new ConsoleCommands(bus, console, stop).RunAsync(Console.In));
+    _ = Task.Run(() => new ConsoleCommands(bus, reader, console, stop).RunAsync(Console.In));
     try
     {
-        await run;
+        // Either line ending or failing ends the simulator.
+        await await Task.WhenAny(runs);
     }
     catch (IOException ex)
     {

@@ -4,25 +4,32 @@ using Hall.Hardware.Simulators;
 
 namespace Hall.DeviceSimulator;
 
-/// <summary>The command line: <c>--port /dev/pts/N [--baud 9600] --callers 1-6 --evaluators 101-106 --leds 201-206</c>.</summary>
+/// <summary>
+/// The command line: <c>--port /dev/pts/N [--baud 9600] --callers 1-6 --evaluators 101-106 --leds 201-206</c> for bus
+/// devices, and/or <c>--id-card-reader /dev/pts/M [--id-card-baud 115200]</c> for an ID card reader on its own line.
+/// </summary>
 internal sealed record SimulatorArguments(
-    string PortName,
+    string? PortName,
     int BaudRate,
     IReadOnlyList<int> Callers,
     IReadOnlyList<int> Evaluators,
-    IReadOnlyList<int> LedStrips)
+    IReadOnlyList<int> LedStrips,
+    string? IdCardReaderPort = null,
+    int IdCardBaudRate = 115200)
 {
     public const string Usage = """
-        usage: DeviceSimulator --port /dev/pts/N [--baud 9600] [--callers 1-6] [--evaluators 101-106] [--leds 201-206]
+        usage: DeviceSimulator [--port /dev/pts/N [--baud 9600] [--callers 1-6] [--evaluators 101-106] [--leds 201-206]]
+                               [--id-card-reader /dev/pts/M [--id-card-baud 115200]]
           address lists: 1-6 or 1,3,5 or 1-3,7 (1..247, each address once)
-          then type 'help' for the commands (key, rate, status, fault, offline, online, quit)
+          then type 'help' for the commands (key, rate, card, status, fault, offline, online, quit)
         """;
 
     public static bool TryParse(string[] args, [NotNullWhen(true)] out SimulatorArguments? arguments, out string problem)
     {
         arguments = null;
-        string? port = null;
+        string? port = null, reader = null;
         var baud = 9600;
+        var readerBaud = 115200;
         IReadOnlyList<int> callers = [], evaluators = [], leds = [];
         for (var i = 0; i < args.Length; i++)
         {
@@ -46,9 +53,15 @@ internal sealed record SimulatorArguments(
                 case "--baud" when int.TryParse(value, out var rate) && BaudRates.IsSupported(rate):
                     baud = rate;
                     break;
-                case "--baud":
-                    problem = $"--baud {value}: use one of {string.Join(", ", BaudRates.Supported)}.";
+                case "--id-card-baud" when int.TryParse(value, out var rate) && BaudRates.IsSupported(rate):
+                    readerBaud = rate;
+                    break;
+                case "--baud" or "--id-card-baud":
+                    problem = $"{name} {value}: use one of {string.Join(", ", BaudRates.Supported)}.";
                     return false;
+                case "--id-card-reader":
+                    reader = value;
+                    break;
                 case "--callers" or "--evaluators" or "--leds":
                     if (!AddressList.TryParse(value, out var addresses, out problem))
                     {
@@ -62,9 +75,10 @@ internal sealed record SimulatorArguments(
                     return false;
             }
         }
-        if (string.IsNullOrWhiteSpace(port))
+        var busDevices = callers.Count + evaluators.Count + leds.Count;
+        if (string.IsNullOrWhiteSpace(port) && (busDevices > 0 || reader is null))
         {
-            problem = "--port is required (e.g. --port /dev/pts/3).";
+            problem = "--port is required for bus devices (e.g. --port /dev/pts/3), or give --id-card-reader /dev/pts/4 alone.";
             return false;
         }
         var taken = callers.Concat(evaluators).Concat(leds).GroupBy(a => a).FirstOrDefault(g => g.Count() > 1);
@@ -73,12 +87,17 @@ internal sealed record SimulatorArguments(
             problem = $"address {taken.Key} is given to more than one device.";
             return false;
         }
-        if (callers.Count + evaluators.Count + leds.Count == 0)
+        if (busDevices == 0 && port is not null)
         {
-            problem = "no devices: give --callers, --evaluators and/or --leds.";
+            problem = "no devices on --port: give --callers, --evaluators and/or --leds.";
             return false;
         }
-        arguments = new SimulatorArguments(port, baud, callers, evaluators, leds);
+        if (reader is not null && reader == port)
+        {
+            problem = "the ID card reader needs its own line: --id-card-reader must differ from --port.";
+            return false;
+        }
+        arguments = new SimulatorArguments(port, baud, callers, evaluators, leds, reader, readerBaud);
         problem = "";
         return true;
     }

@@ -1,14 +1,23 @@
 namespace Hall.Hardware.HallBus;
 
+/// <summary>Everything a <see cref="HallBusHost"/> raises, so an owner can put all of it on one typed channel.</summary>
+public abstract record HallBusEvent;
+
+/// <summary>A frame a device sent on its own (KEY, RATING, STATUS), carrying its sequence byte S.</summary>
+public abstract record DeviceEvent(int Address, byte Sequence, DateTimeOffset ReceivedAt) : HallBusEvent;
+
 /// <summary>A caller key, raised once per (address, S).</summary>
 /// <param name="Argument">The optional third data byte (for <see cref="HallBusKey.Transfer"/>: the target window).</param>
-public sealed record KeyPress(int Address, byte Sequence, HallBusKey Key, byte? Argument, DateTimeOffset ReceivedAt);
+public sealed record KeyPress(int Address, byte Sequence, HallBusKey Key, byte? Argument, DateTimeOffset ReceivedAt)
+    : DeviceEvent(Address, Sequence, ReceivedAt);
 
 /// <summary>An evaluator press, raised once per (address, S).</summary>
-public sealed record RatingPress(int Address, byte Sequence, RatingLevel Level, DateTimeOffset ReceivedAt);
+public sealed record RatingPress(int Address, byte Sequence, RatingLevel Level, DateTimeOffset ReceivedAt)
+    : DeviceEvent(Address, Sequence, ReceivedAt);
 
 /// <summary>A STATUS frame (the answer to PING), raised once per (address, S).</summary>
 public sealed record StatusReport(int Address, byte Sequence, byte Flags, DateTimeOffset ReceivedAt)
+    : DeviceEvent(Address, Sequence, ReceivedAt)
 {
     public const byte HardwareFaultFlag = 0x01;
 
@@ -29,10 +38,10 @@ public enum DeviceLink
 public sealed record DeviceState(int Address, DeviceLink Link, bool HardwareFault, DateTimeOffset? LastHeardAt, int UnansweredPings);
 
 /// <summary>A device went online or offline, or its fault flag changed.</summary>
-public sealed record DeviceStateChange(DeviceState Previous, DeviceState Current);
+public sealed record DeviceStateChange(DeviceState Previous, DeviceState Current) : HallBusEvent;
 
 /// <summary>The port was opened, or lost (<see cref="Error"/> says why), or could not be opened.</summary>
-public sealed record BusConnectionChange(bool Connected, Exception? Error);
+public sealed record BusConnectionChange(bool Connected, Exception? Error) : HallBusEvent;
 
 /// <summary>How a command ended.</summary>
 public enum HallBusCommandResult

@@ -1,6 +1,6 @@
 namespace Hall.Hardware.HallBus;
 
-/// <summary>Commands from the host to devices, with reply matching and retries.</summary>
+/// <summary>Commands from the host to devices; <see cref="CommandCorrelator"/> matches replies and retries.</summary>
 public sealed partial class HallBusHost
 {
     /// <summary>Shows <paramref name="text"/> on line 0 or 1 (GB18030, cut to 64 bytes on a character boundary).</summary>
@@ -56,59 +56,7 @@ public sealed partial class HallBusHost
             return HallBusCommandResult.PortUnavailable;
         }
 
-        var addressLock = AddressLock(command.Address);
-        await addressLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var pending = new PendingCommand(command.Function);
-        lock (_gate)
-        {
-            _pending[command.Address] = pending;
-        }
-        try
-        {
-            var tries = 1 + Math.Max(0, _options.CommandRetries);
-            for (var attempt = 1; attempt <= tries; attempt++)
-            {
-                if (!await WriteAsync(command, cancellationToken).ConfigureAwait(false))
-                {
-                    return HallBusCommandResult.PortUnavailable;
-                }
-                try
-                {
-                    await pending.Replied.WaitAsync(_options.ReplyTimeout, _time, cancellationToken).ConfigureAwait(false);
-                    return HallBusCommandResult.Acknowledged;
-                }
-                catch (TimeoutException)
-                {
-                    if (attempt < tries)
-                    {
-                        HallBusHostLog.Retrying(_logger, _name, command.Address, command.Function, attempt + 1);
-                    }
-                }
-            }
-            HallBusHostLog.NoReply(_logger, _name, command.Address, command.Function, tries);
-            return HallBusCommandResult.NoReply;
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _pending.Remove(command.Address);
-            }
-            addressLock.Release();
-        }
-    }
-
-    private void CompletePending(int address, HallBusFunction replyFunction)
-    {
-        PendingCommand? pending;
-        lock (_gate)
-        {
-            pending = _pending.GetValueOrDefault(address);
-        }
-        if (pending is not null && pending.IsAnsweredBy(replyFunction))
-        {
-            pending.Complete();
-        }
+        return await _commands.SendAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Writes one frame (with the configured wake-up bytes); false when there is no port or it failed.</summary>
@@ -143,36 +91,10 @@ public sealed partial class HallBusHost
         }
     }
 
-    private SemaphoreSlim AddressLock(byte address)
-    {
-        var existing = Volatile.Read(ref _addressLocks[address]);
-        if (existing is not null)
-        {
-            return existing;
-        }
-        var created = new SemaphoreSlim(1, 1);
-        return Interlocked.CompareExchange(ref _addressLocks[address], created, null) ?? created;
-    }
-
     private static byte ToAddress(int address)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(address);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(address, HallBusFrame.MaxDeviceAddress);
         return (byte)address;
-    }
-
-    /// <summary>A command waiting for its device's reply.</summary>
-    private sealed class PendingCommand(HallBusFunction command)
-    {
-        private readonly TaskCompletionSource _replied = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task Replied => _replied.Task;
-
-        /// <summary>The <c>F | 0x80</c> reply; for PING also the STATUS answer the protocol asks for.</summary>
-        public bool IsAnsweredBy(HallBusFunction reply) =>
-            reply == HallBusFunctions.ReplyTo(command) ||
-            (command == HallBusFunction.Ping && reply == HallBusFunction.Status);
-
-        public void Complete() => _replied.TrySetResult();
     }
 }

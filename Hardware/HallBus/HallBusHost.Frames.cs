@@ -7,9 +7,10 @@ public sealed partial class HallBusHost
     {
         HallBusHostLog.Received(_logger, _name, frame);
         int address = frame.Address;
-        if (address is HallBusFrame.BroadcastAddress or > HallBusFrame.MaxDeviceAddress)
+        var parsed = DeviceEventParser.Parse(frame, _time.GetUtcNow());
+        if (parsed.Rejection is { } reason)
         {
-            HallBusHostLog.Ignored(_logger, _name, frame, "no device sends from this address");
+            HallBusHostLog.Ignored(_logger, _name, frame, reason);
             return;
         }
 
@@ -20,29 +21,24 @@ public sealed partial class HallBusHost
             if (frame.Data.IsEmpty)
             {
                 OnHeard(address);
-                CompletePending(address, frame.Function);
+                _commands.OnReply(address, frame.Function);
             }
             return;
         }
 
-        if (!HallBusFunctions.IsDeviceEvent(frame.Function))
+        if (parsed.Event is not { } deviceEvent)
         {
             // A host command seen on the line: our own echo, or a second host. Not ours to answer.
             return;
         }
-
-        if (Parse(frame) is not { } deviceEvent)
-        {
-            return;
-        }
-        var sequence = frame.Data.Span[0];
+        var sequence = deviceEvent.Sequence;
 
         // Acknowledge first: the device waits only 150 ms before it resends.
         await WriteAsync(HallBusFrames.Acknowledge(frame.Address, frame.Function, sequence), cancellationToken).ConfigureAwait(false);
         OnHeard(address);
         if (frame.Function == HallBusFunction.Status)
         {
-            CompletePending(address, HallBusFunction.Status);
+            _commands.OnReply(address, HallBusFunction.Status);
         }
 
         bool repeat;
@@ -73,35 +69,6 @@ public sealed partial class HallBusHost
                 RaiseDeviceChange(change);
                 Raise(StatusReported, status, nameof(StatusReported));
                 break;
-        }
-    }
-
-    /// <summary>The event a device frame carries, or null (logged) when its data does not fit its function.</summary>
-    private object? Parse(HallBusFrame frame)
-    {
-        var data = frame.Data.Span;
-        var now = _time.GetUtcNow();
-        switch (frame.Function)
-        {
-            case HallBusFunction.Key when data.Length is 2 or 3:
-                if (!Enum.IsDefined((HallBusKey)data[1]))
-                {
-                    HallBusHostLog.Ignored(_logger, _name, frame, "unknown key code");
-                    return null;
-                }
-                return new KeyPress(frame.Address, data[0], (HallBusKey)data[1], data.Length == 3 ? data[2] : null, now);
-            case HallBusFunction.Rating when data.Length == 2:
-                if (!RatingLevels.IsDefined(data[1]))
-                {
-                    HallBusHostLog.Ignored(_logger, _name, frame, "rating level out of 1-5");
-                    return null;
-                }
-                return new RatingPress(frame.Address, data[0], (RatingLevel)data[1], now);
-            case HallBusFunction.Status when data.Length == 2:
-                return new StatusReport(frame.Address, data[0], data[1], now);
-            default:
-                HallBusHostLog.Ignored(_logger, _name, frame, "wrong data length for its function");
-                return null;
         }
     }
 

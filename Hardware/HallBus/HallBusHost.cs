@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Hall.Hardware.HallBus;
 
 /// <summary>
-/// The host end of one hall bus: reads device frames, acknowledges them at once, acts once per (address, S),
-/// sends commands with retries, and tracks which devices answer. Knows nothing about windows or tickets:
+/// The host end of one hall bus: owns the session on the port, reads device frames (<see cref="DeviceEventParser"/>),
+/// acknowledges them at once, acts once per (address, S), sends commands (<see cref="CommandCorrelator"/> matches
+/// replies and retries), and tracks which devices answer. Knows nothing about windows or tickets:
 /// QueueService (callers, evaluators) and DisplayBoard (LED strips) wire its events and commands to their own logic.
 /// </summary>
 /// <remarks>
@@ -17,7 +18,7 @@ namespace Hall.Hardware.HallBus;
 /// an exception in a handler is logged and does not stop the bus.</para>
 /// </remarks>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001",
-    Justification = "Its SemaphoreSlims never create a wait handle, so there is nothing to release.")]
+    Justification = "Its SemaphoreSlim never creates a wait handle, so there is nothing to release.")]
 public sealed partial class HallBusHost
 {
     private readonly Func<CancellationToken, ValueTask<Stream>> _openStream;
@@ -29,11 +30,10 @@ public sealed partial class HallBusHost
 
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly SemaphoreSlim?[] _addressLocks = new SemaphoreSlim?[256];
-    private readonly Dictionary<int, PendingCommand> _pending = [];
+    private readonly CommandCorrelator _commands;
     private readonly DuplicateFilter _duplicates;
     private readonly DeviceRegistry _devices;
-    private Session? _session;
+    private HallBusSession? _session;
     private int _running;
 
     /// <summary>A host over one stream it does not own; <see cref="RunAsync"/> ends with the error when the stream fails.</summary>
@@ -67,26 +67,12 @@ public sealed partial class HallBusHost
         _name = _options.Name;
         _duplicates = new DuplicateFilter(time, _options.DuplicateWindow);
         _devices = new DeviceRegistry(_options.UnansweredPingsForOffline);
+        _commands = new CommandCorrelator(WriteAsync, time, _options, _logger);
         foreach (var address in _options.PingAddresses)
         {
             _devices.Track(address);
         }
     }
-
-    /// <summary>A caller key, once per (address, S).</summary>
-    public event EventHandler<KeyPress>? KeyPressed;
-
-    /// <summary>An evaluator press, once per (address, S).</summary>
-    public event EventHandler<RatingPress>? RatingPressed;
-
-    /// <summary>A STATUS frame, once per (address, S).</summary>
-    public event EventHandler<StatusReport>? StatusReported;
-
-    /// <summary>A device went online or offline, or its hardware fault flag changed.</summary>
-    public event EventHandler<DeviceStateChange>? DeviceStateChanged;
-
-    /// <summary>The port was opened, lost, or could not be opened.</summary>
-    public event EventHandler<BusConnectionChange>? ConnectionChanged;
 
     public bool IsConnected => Volatile.Read(ref _session) is not null;
 
@@ -180,7 +166,7 @@ public sealed partial class HallBusHost
     private async Task<(Exception? Error, bool HeardAnything)> RunSessionAsync(Stream stream, CancellationToken cancellationToken)
     {
         using var sessionCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var session = new Session(stream, sessionCts);
+        var session = new HallBusSession(stream, sessionCts);
         Volatile.Write(ref _session, session);
         HallBusHostLog.PortOpened(_logger, _name);
         Raise(ConnectionChanged, new BusConnectionChange(true, null), nameof(ConnectionChanged));
@@ -234,7 +220,7 @@ public sealed partial class HallBusHost
         return (session.Error, session.HeardAnything);
     }
 
-    private async Task ReadLoopAsync(Session session, HallBusFrameReader reader, CancellationToken cancellationToken)
+    private async Task ReadLoopAsync(HallBusSession session, HallBusFrameReader reader, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -300,61 +286,6 @@ public sealed partial class HallBusHost
         catch (OperationCanceledException)
         {
             return false;
-        }
-    }
-
-    private void Raise<T>(EventHandler<T>? handlers, T args, string name)
-    {
-        if (handlers is null)
-        {
-            return;
-        }
-        foreach (var handler in handlers.GetInvocationList().Cast<EventHandler<T>>())
-        {
-            try
-            {
-                handler(this, args);
-            }
-            catch (Exception ex)
-            {
-                HallBusHostLog.HandlerFailed(_logger, _name, name, ex);
-            }
-        }
-    }
-
-    private void RaiseDeviceChange(DeviceStateChange? change)
-    {
-        if (change is null)
-        {
-            return;
-        }
-        var current = change.Current;
-        HallBusHostLog.DeviceChanged(_logger, _name, current.Address, current.Link, current.HardwareFault ? " (hardware fault)" : "");
-        Raise(DeviceStateChanged, change, nameof(DeviceStateChanged));
-    }
-
-    /// <summary>One open port: its stream and what ended it.</summary>
-    private sealed class Session(Stream stream, CancellationTokenSource cancellation)
-    {
-        private Exception? _error;
-
-        public Stream Stream { get; } = stream;
-
-        public Exception? Error => Volatile.Read(ref _error);
-
-        public bool HeardAnything { get; set; }
-
-        /// <summary>Records the first failure and ends the session (its read loop stops, the owner reopens).</summary>
-        public void Fail(Exception error)
-        {
-            Interlocked.CompareExchange(ref _error, error, null);
-            try
-            {
-                cancellation.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-            }
         }
     }
 }

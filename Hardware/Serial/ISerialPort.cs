@@ -2,7 +2,7 @@ namespace Hall.Hardware.Serial;
 
 /// <summary>
 /// An open serial port: a byte <see cref="Stream"/> in raw mode, 8N1 at the configured speed.
-/// Disposing it ends pending reads (they return 0, end of stream) and closes the device.
+/// Disposing it (or its stream) ends pending reads (they return 0, end of stream) and closes the device.
 /// </summary>
 public interface ISerialPort : IDisposable
 {

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using QRCoder;
+using Hall.Hardware.EscPos;
 
 namespace Hall.KioskApp.Apis;
 
@@ -20,9 +20,6 @@ public static class QrCodeApi
         {
             return TypedResults.Problem(detail: $"text 必须是 1 到 {MaxTextLength} 个字符。", statusCode: StatusCodes.Status400BadRequest);
         }
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M, forceUtf8: true);
-        var svg = new SvgQRCode(data).GetGraphic(8, "#000000", "#ffffff", drawQuietZones: true, sizingMode: SvgQRCode.SizingMode.ViewBoxAttribute);
-        return TypedResults.Content(svg, "image/svg+xml");
+        return TypedResults.Content(QrCodeSvg.Render(text), "image/svg+xml");
     }
 }

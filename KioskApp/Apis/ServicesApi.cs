@@ -21,11 +21,7 @@ public static class ServicesApi
         }
         catch (HallServerUnavailableException)
         {
-            return TypedResults.Problem(
-                title: "暂时无法连接叫号服务器",
-                detail: "暂时无法连接叫号服务器，正在重试。",
-                statusCode: StatusCodes.Status503ServiceUnavailable,
-                extensions: new Dictionary<string, object?> { ["code"] = "serverUnreachable", ["retryable"] = true });
+            return KioskProblems.ServerUnreachable();
         }
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Hall.Contracts.Api;
+using Hall.KioskApp.IdCard;
 using Hall.KioskApp.Taking;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,11 +16,27 @@ public static class TakeApi
         return app;
     }
 
-    /// <summary>Issues at the hall server and prints; 200 <c>{ ticket, printed, printError }</c>, or the server's problem document.</summary>
-    public static async Task<Results<Ok<TakeResponse>, JsonHttpResult<JsonObject>>> TakeAsync(IssueTicketRequest request, TicketTaking taking)
+    /// <summary>
+    /// Issues at the hall server and prints; 200 <c>{ ticket, printed, printError }</c>, or the server's problem document.
+    /// With <c>useIdCard</c> the number is taken with the ID number of the card on the reader (409 <c>noIdCard</c> without one).
+    /// </summary>
+    public static async Task<Results<Ok<TakeResponse>, JsonHttpResult<JsonObject>>> TakeAsync(KioskTakeRequest request, TicketTaking taking,
+        IdCardReaderService reader, IdCardPresence presence, HttpContext http)
     {
+        var idNumber = request.IdNumber;
+        if (request.WantsIdCard)
+        {
+            var card = await reader.CurrentCardAsync(http.RequestAborted);
+            if (card is null)
+            {
+                return ToResult(null, presence.ReaderConfigured
+                    ? TakeFailure.Kiosk(409, "noIdCard", "请将身份证放在读卡区", "读卡区没有身份证，请将身份证放在读卡区后再取号。No ID card is on the reader.", retryable: false)
+                    : TakeFailure.Kiosk(409, "noIdCard", "本机不能读取身份证", "本机没有连接身份证阅读器，请输入身份证号或到咨询导办台办理。This kiosk has no ID card reader.", retryable: false));
+            }
+            idNumber = card.IdNumber;
+        }
         // Not the request's abort token: once the request is sent, a citizen walking away must not leave the issue half done.
-        var (taken, failure) = await taking.TakeAsync(request, CancellationToken.None);
+        var (taken, failure) = await taking.TakeAsync(request.ToServerRequest(idNumber), CancellationToken.None);
         return ToResult(taken, failure);
     }
 

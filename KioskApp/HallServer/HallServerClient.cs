@@ -13,17 +13,22 @@ public sealed class HallServerClient(HttpClient http)
 
     public Uri? BaseAddress => http.BaseAddress;
 
-    /// <summary>The hall's name from <c>GET /api/hall</c>, or null when the server cannot be asked now.</summary>
-    public async Task<string?> GetHallNameAsync(CancellationToken cancellationToken)
+    /// <summary>The hall's name and ID settings from <c>GET /api/hall</c>, or null when the server cannot be asked now.</summary>
+    public async Task<HallFacts?> GetHallAsync(CancellationToken cancellationToken)
     {
         try
         {
             using var response = await http.GetAsync("api/hall", cancellationToken);
-            return response.IsSuccessStatusCode
-                ? (await response.Content.ReadFromJsonAsync<JsonObject>(Json, cancellationToken))?["name"]?.ToString()
-                : null;
+            if (!response.IsSuccessStatusCode || await response.Content.ReadFromJsonAsync<JsonObject>(Json, cancellationToken) is not { } hall)
+            {
+                return null;
+            }
+            var contacts = hall["contacts"] is JsonObject c
+                ? new HallContacts { ComplaintPhone = c["complaintPhone"]?.ToString(), SupervisionPhone = c["supervisionPhone"]?.ToString() }
+                : new HallContacts();
+            return new HallFacts(hall["name"]?.ToString(), hall["idKeypadFallback"]?.GetValue<bool>() ?? true, contacts);
         }
-        catch (Exception exception) when (IsTransportFailure(exception, cancellationToken) || exception is JsonException)
+        catch (Exception exception) when (IsTransportFailure(exception, cancellationToken) || exception is JsonException or InvalidOperationException)
         {
             return null;
         }
@@ -54,7 +59,7 @@ public sealed class HallServerClient(HttpClient http)
         try
         {
             using var message = new HttpRequestMessage(HttpMethod.Post, "api/tickets") { Content = JsonContent.Create(request, options: Json) };
-            message.Headers.Add("Idempotency-Key", idempotencyKey);
+            message.Headers.Add(IdempotencyKey.Header, idempotencyKey);
             response = await http.SendAsync(message, cancellationToken);
         }
         catch (HttpRequestException exception) when (exception.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
@@ -106,6 +111,35 @@ public sealed class HallServerClient(HttpClient http)
                 throw new HallServerUnavailableException($"GET /api/tickets/{id} answered {(int)response.StatusCode}.");
             }
             return await response.Content.ReadFromJsonAsync<TicketView>(Json, cancellationToken);
+        }
+        catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
+        {
+            throw new HallServerUnavailableException(exception.Message, exception);
+        }
+    }
+
+    /// <summary><c>GET /api/guides</c>: every service's entry for the guide mode's browsing and search.</summary>
+    public async Task<IReadOnlyList<GuideEntry>> GetGuidesAsync(CancellationToken cancellationToken) =>
+        await GetJsonAsync<List<GuideEntry>>("api/guides", cancellationToken) ?? [];
+
+    /// <summary><c>GET /api/services/{id}/guide</c>; null when the service is unknown or has no guide.</summary>
+    public Task<ServiceGuideInfo?> GetGuideAsync(int serviceId, CancellationToken cancellationToken) =>
+        GetJsonAsync<ServiceGuideInfo>($"api/services/{serviceId}/guide", cancellationToken);
+
+    private async Task<T?> GetJsonAsync<T>(string path, CancellationToken cancellationToken) where T : class
+    {
+        try
+        {
+            using var response = await http.GetAsync(path, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new HallServerUnavailableException($"GET /{path} answered {(int)response.StatusCode}.");
+            }
+            return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken);
         }
         catch (Exception exception) when (IsTransportFailure(exception, cancellationToken))
         {
@@ -173,3 +207,7 @@ public sealed class HallServerClient(HttpClient http)
         exception is HttpRequestException or IOException
         || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 }
+
+/// <summary>What the kiosk needs of <c>GET /api/hall</c>.</summary>
+/// <param name="IdKeypadFallback">Services that require the ID card may take a typed number.</param>
+public sealed record HallFacts(string? Name, bool IdKeypadFallback, HallContacts Contacts);

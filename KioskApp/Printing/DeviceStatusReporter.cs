@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Hall.KioskApp.Printing;
 
 /// <summary>
-/// Sends the printer's status to the hall server (<c>POST /api/devices/status</c>) in the background, so a slow
+/// Sends the printer's and the ID card reader's status to the hall server (<c>POST /api/devices/status</c>) in the background, so a slow
 /// server never holds up a citizen's ticket. Sends when the status changes, when forced (a failed print), and again
 /// after a report could not be delivered.
 /// </summary>
@@ -21,31 +21,38 @@ public sealed partial class DeviceStatusReporter(
     private readonly Channel<(DeviceStatusReport Report, bool Force)> _queue =
         Channel.CreateBounded<(DeviceStatusReport, bool)>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest });
 
-    private string? _lastDelivered;
+    // Per device: the last status the server has, so a repeat is not sent again.
+    private readonly Dictionary<string, DeviceStatus?> _lastDelivered = [];
 
     public string PrinterDeviceId => options.Value.DeviceId + "/printer";
 
+    public string IdCardReaderDeviceId => options.Value.DeviceId + "/id-card-reader";
+
     public void Report(PrinterStatus status, string detail, bool force = false) =>
-        _queue.Writer.TryWrite((new DeviceStatusReport(PrinterDeviceId, "printer", PrinterStatusText.Code(status), detail), force));
+        _queue.Writer.TryWrite((new DeviceStatusReport(PrinterDeviceId, DeviceReportKind.Printer.Name(), DeviceNames.StatusNamed(PrinterStatusText.Code(status)), detail), force));
+
+    /// <summary>The ID card reader's state: online, offline or fault.</summary>
+    public void ReportIdCardReader(DeviceStatus status, string detail) =>
+        _queue.Writer.TryWrite((new DeviceStatusReport(IdCardReaderDeviceId, DeviceReportKind.IdCardReader.Name(), status, detail), false));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await foreach (var (report, force) in _queue.Reader.ReadAllAsync(stoppingToken))
         {
-            if (!force && report.Status == _lastDelivered)
+            if (!force && _lastDelivered.GetValueOrDefault(report.DeviceId) == report.Status)
             {
                 continue;
             }
             try
             {
                 await server.ReportDeviceStatusAsync(report, stoppingToken);
-                _lastDelivered = report.Status;
-                LogReported(report.DeviceId, report.Status);
+                _lastDelivered[report.DeviceId] = report.Status;
+                LogReported(report.DeviceId, report.Status.Name());
             }
             catch (HallServerUnavailableException exception)
             {
-                _lastDelivered = null;
-                LogNotReported(report.DeviceId, report.Status, exception.Message);
+                _lastDelivered[report.DeviceId] = null;
+                LogNotReported(report.DeviceId, report.Status.Name(), exception.Message);
             }
         }
     }

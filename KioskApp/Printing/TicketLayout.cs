@@ -8,8 +8,8 @@ namespace Hall.KioskApp.Printing;
 
 /// <summary>
 /// The printed ticket (排队凭条) for an 80 mm printer: hall name, the number very large, service, people ahead,
-/// expected wait, time of issue in the hall's zone, windows, materials (一次性告知), a QR code of the tracking URL,
-/// the masked ID number and a footer. All text is sent in Chinese mode as GB18030.
+/// expected wait, time of issue in the hall's zone, windows, materials (一次性告知), the hall's complaint and
+/// supervision phones, a QR code of the tracking URL, the masked ID number and a footer. All text is sent in Chinese mode as GB18030.
 /// </summary>
 public sealed class TicketLayout(IOptions<PrinterOptions> printerOptions, IOptions<KioskOptions> kioskOptions)
 {
@@ -18,6 +18,9 @@ public sealed class TicketLayout(IOptions<PrinterOptions> printerOptions, IOptio
 
     /// <summary>Dots per QR module: about 30 mm for a typical tracking URL at 203 dpi.</summary>
     public const int QrModuleDots = 6;
+
+    /// <summary>Dots per module of the second QR code (the service's full guide).</summary>
+    public const int GuideQrModuleDots = 4;
 
     private static readonly string Rule = new('-', PrintColumns.LineWidth);
 
@@ -77,18 +80,29 @@ public sealed class TicketLayout(IOptions<PrinterOptions> printerOptions, IOptio
                 b.Line(line);
             }
         }
+        if (ticket.Contacts is { } contacts && (contacts.ComplaintPhone ?? contacts.SupervisionPhone) is not null)
+        {
+            b.Line(Rule);
+            if (contacts.ComplaintPhone is { } complaint)
+            {
+                b.Line($"投诉电话：{complaint}");
+            }
+            if (contacts.SupervisionPhone is { } supervision)
+            {
+                b.Line($"监督电话：{supervision}");
+            }
+        }
         b.Line(Rule).Align(TextAlignment.Center);
-        if (printerOptions.Value.RasterQr)
-        {
-            b.RasterImage(QrCodeImage.Render(ticket.TrackingUrl, QrModuleDots));
-        }
-        else
-        {
-            b.QrCode(ticket.TrackingUrl, QrModuleDots);
-        }
-        b.LineFeed()
-            .Line("手机扫码 查看实时排队进度")
+        b.Qr(ticket.TrackingUrl, QrModuleDots, printerOptions.Value.RasterQr)
             .LineFeed()
+            .Line("手机扫码 查看实时排队进度")
+            .LineFeed();
+        if (ticket.GuideUrl is { } guideUrl)
+        {
+            // Smaller than the tracking code, which is the one a citizen scans while waiting.
+            b.Qr(guideUrl, GuideQrModuleDots, printerOptions.Value.RasterQr).Line("扫码查看完整办事指南").LineFeed();
+        }
+        b
             .Line("请留意叫号屏幕和语音提示")
             .Line("过号请到窗口或咨询导办台咨询")
             .Line("本凭条当日有效")

@@ -5,12 +5,13 @@ using Hall.Hardware.Printing;
 namespace Hall.KioskApp.Printing;
 
 /// <summary>
-/// Prints tickets on the kiosk's printer, one job at a time (many printers take one connection only), and reports
-/// every status the printer shows to the hall server.
+/// Prints tickets and service guides on the kiosk's printer, one job at a time (many printers take one connection
+/// only), and reports every status the printer shows to the hall server.
 /// </summary>
 public sealed partial class TicketPrinter(
     IPrinterTransport transport,
     TicketLayout layout,
+    GuideLayout guideLayout,
     DeviceStatusReporter reporter,
     ILogger<TicketPrinter> logger) : IDisposable
 {
@@ -21,14 +22,20 @@ public sealed partial class TicketPrinter(
 
     public string Description => transport.Description;
 
-    public async Task<PrintResult> PrintAsync(IssuedTicket ticket, CancellationToken cancellationToken)
+    public Task<PrintResult> PrintAsync(IssuedTicket ticket, CancellationToken cancellationToken) =>
+        SendAsync(ticket.Number, layout.Render(ticket), $"{ticket.Number} 号未能打印，已在屏幕显示", cancellationToken);
+
+    /// <summary>Prints a service's guide as a job named <c>guide-{prefix}</c>.</summary>
+    public Task<PrintResult> PrintGuideAsync(string hallName, ServiceGuideInfo guide, CancellationToken cancellationToken) =>
+        SendAsync("guide-" + guide.Prefix, guideLayout.Render(hallName, guide), $"“{guide.Name}”办事指南未能打印", cancellationToken);
+
+    private async Task<PrintResult> SendAsync(string jobName, byte[] job, string notPrinted, CancellationToken cancellationToken)
     {
-        var job = layout.Render(ticket);
         PrintResult result;
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            result = await transport.PrintAsync(ticket.Number, job, cancellationToken);
+            result = await transport.PrintAsync(jobName, job, cancellationToken);
         }
         finally
         {
@@ -37,13 +44,13 @@ public sealed partial class TicketPrinter(
         LastStatus = result.Status;
         if (result.Printed)
         {
-            LogPrinted(ticket.Number, job.Length, transport.Description);
+            LogPrinted(jobName, job.Length, transport.Description);
             reporter.Report(result.Status, PrinterStatusText.Describe(result.Status));
         }
         else
         {
-            LogPrintFailed(ticket.Number, transport.Description, result.Error);
-            reporter.Report(result.Status, $"{result.Error}；{ticket.Number} 号未能打印，已在屏幕显示", force: true);
+            LogPrintFailed(jobName, transport.Description, result.Error);
+            reporter.Report(result.Status, $"{result.Error}；{notPrinted}", force: true);
         }
         return result;
     }
@@ -67,9 +74,9 @@ public sealed partial class TicketPrinter(
 
     public void Dispose() => _gate.Dispose();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Printed ticket {Number} ({Bytes} bytes) on {Printer}")]
-    private partial void LogPrinted(string number, int bytes, string printer);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Printed {Job} ({Bytes} bytes) on {Printer}")]
+    private partial void LogPrinted(string job, int bytes, string printer);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Ticket {Number} was not printed on {Printer}: {Error}")]
-    private partial void LogPrintFailed(string number, string printer, string? error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Job} was not printed on {Printer}: {Error}")]
+    private partial void LogPrintFailed(string job, string printer, string? error);
 }

@@ -25,7 +25,7 @@ public sealed partial class TicketTaking(
 
     public async Task<(TakeResponse? Taken, TakeFailure? Failure)> TakeAsync(IssueTicketRequest request, CancellationToken cancellationToken)
     {
-        if (request.ServiceId is null && string.IsNullOrWhiteSpace(request.AppointmentCode))
+        if (request.ServiceId is null && string.IsNullOrWhiteSpace(request.AppointmentCode) && request.CheckInByIdNumber != true)
         {
             return (null, TakeFailure.Kiosk(400, "invalidRequest", "请选择办理事项", "请选择要办理的事项，或输入预约码签到。", retryable: false));
         }

@@ -1,22 +1,25 @@
 using System.Text;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Security;
+using Hall.QueueService.Security.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hall.QueueService.Api;
 
 /// <summary>
-/// Administration (<c>/api/admin/…</c>): only the administrator (HTTP Basic, see <see cref="AdministratorFilter"/>).
+/// Administration (<c>/api/admin/…</c>): only the administrator (HTTP Basic, policy <see cref="HallPolicies.Administrator"/>).
 /// The whole hall file is exported and imported here; services, windows, clerks and devices have their own endpoints.
 /// </summary>
 public static class AdminApi
 {
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/admin").WithTags("Administration").AddEndpointFilter<AdministratorFilter>();
+        var group = app.MapGroup("/api/admin").WithTags("Administration").RequireAuthorization(HallPolicies.Administrator).AddEndpointFilter<AdminRequestGuard>()
+            .Refuses(ProblemKind.Invalid, ProblemKind.Unauthenticated, ProblemKind.Forbidden, ProblemKind.UnsupportedMediaType);
         group.MapGet("/hall", GetHall).WithSummary("The whole hall configuration in the hall file's shape, without PINs or their hashes");
         group.MapGet("/hall/file", DownloadHall).WithSummary("The same, as a file download named after the hall and the day");
-        group.MapPut("/hall", ImportHallAsync).WithSummary("Replaces the whole hall configuration (a hall file); clerks without a PIN keep theirs");
+        group.MapPut("/hall", ImportHallAsync).WithSummary("Replaces the whole hall configuration (a hall file); clerks without a PIN keep theirs")
+            .Refuses(ProblemKind.Conflict, ProblemKind.TooLarge);
         group.MapAdminServicesApi();
         group.MapAdminWindowsApi();
         group.MapAdminClerksApi();

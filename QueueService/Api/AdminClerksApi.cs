@@ -1,5 +1,6 @@
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Queue;
+using Hall.QueueService.Security;
 
 namespace Hall.QueueService.Api;
 
@@ -11,13 +12,13 @@ public static class AdminClerksApi
 {
     public static RouteGroupBuilder MapAdminClerksApi(this RouteGroupBuilder admin)
     {
-        var group = admin.MapGroup("/clerks");
+        var group = admin.MapGroup("/clerks").Refuses(ProblemKind.NotFound, ProblemKind.Conflict);
         group.MapGet("/", List).WithSummary("Every clerk, without PINs");
         group.MapGet("/{staffCode}", Get).WithSummary("One clerk, without the PIN");
         group.MapPost("/", AddAsync).WithSummary("Adds a clerk; a pin is required");
         group.MapPut("/{staffCode}", ReplaceAsync).WithSummary("Replaces a clerk's name, unit and posts; without a pin the PIN stays");
         group.MapDelete("/{staffCode}", DeleteAsync).WithSummary("Deletes a clerk (409 while logged in)");
-        group.MapPost("/{staffCode}/pin", SetPinAsync).WithSummary("Sets a new PIN");
+        group.MapPost("/{staffCode}/pin", SetPinAsync).WithSummary("Sets a new PIN; the clerk must change it at the next login and is logged out now");
         return group;
     }
 
@@ -33,7 +34,7 @@ public static class AdminClerksApi
         {
             if (d.Clerks.Any(c => c.StaffCode == clerk.StaffCode))
             {
-                throw QueueRuleException.Conflict("clerkExists", $"工号 {clerk.StaffCode} 已存在，请用 PUT 修改。Clerk {clerk.StaffCode} already exists; use PUT to change it.");
+                throw QueueProblems.ClerkExists(clerk.StaffCode);
             }
             return d with { Clerks = [.. d.Clerks, clerk] };
         }, $"clerk {clerk.StaffCode} added", AdminRequest.Administrator(http), cancellationToken);
@@ -46,7 +47,7 @@ public static class AdminClerksApi
         var clerk = await AdminRequest.ReadAsync<ClerkDefinition>(http.Request, "clerk", cancellationToken);
         if (clerk.StaffCode.Length > 0 && clerk.StaffCode != staffCode)
         {
-            throw QueueRuleException.BadRequest("staffCodeMismatch", $"staffCode: 请求体中的工号 {clerk.StaffCode} 与地址中的 {staffCode} 不一致。The body's staffCode differs from the path.");
+            throw QueueProblems.StaffCodeMismatch(clerk.StaffCode, staffCode);
         }
         var hall = await editor.ChangeAsync(d =>
         {
@@ -70,15 +71,15 @@ public static class AdminClerksApi
     public static async Task<IResult> SetPinAsync(string staffCode, HttpContext http, HallEditor editor, CancellationToken cancellationToken)
     {
         var request = await AdminRequest.ReadAsync<NewPin>(http.Request, "pin", cancellationToken);
-        if (request.Pin is not { Length: >= 4 })
+        if (PinPolicy.Problem(staffCode, request.Pin, ProductionMode.IsOn(http.RequestServices)) is { } problem)
         {
-            throw HallEditor.Invalid(["pin: 密码至少 4 位。The PIN must have at least 4 digits."]);
+            throw QueueProblems.InvalidHall(["pin: " + problem]);
         }
         await editor.ChangeAsync(d =>
         {
             var clerks = d.Clerks.ToList();
             var index = IndexOf(d, staffCode);
-            clerks[index] = clerks[index] with { Pin = request.Pin, PinHash = null };
+            clerks[index] = clerks[index] with { Pin = request.Pin, PinHash = null, MustChangePin = true };
             return d with { Clerks = clerks };
         }, $"clerk {staffCode} PIN set", AdminRequest.Administrator(http), cancellationToken);
         return TypedResults.NoContent();
@@ -95,5 +96,5 @@ public static class AdminClerksApi
         return index >= 0 ? index : throw Unknown(staffCode);
     }
 
-    private static QueueRuleException Unknown(string staffCode) => QueueRuleException.NotFound("unknownClerk", $"没有工号为 {staffCode} 的工作人员。There is no clerk {staffCode}.");
+    private static QueueRuleException Unknown(string staffCode) => QueueProblems.UnknownClerk(staffCode);
 }

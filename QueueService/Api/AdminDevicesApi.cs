@@ -14,7 +14,7 @@ public static class AdminDevicesApi
 {
     public static RouteGroupBuilder MapAdminDevicesApi(this RouteGroupBuilder admin)
     {
-        var group = admin.MapGroup("/devices");
+        var group = admin.MapGroup("/devices").Refuses(ProblemKind.NotFound, ProblemKind.Conflict);
         group.MapGet("/", ListAsync).WithSummary("Every device and whether it has a key");
         group.MapPost("/", AddAsync).WithSummary("Adds a device and issues its first key (shown once)");
         group.MapPut("/{id}", ReplaceAsync).WithSummary("Changes a device's kind, name, window or issuing limit; its key stays");
@@ -34,7 +34,7 @@ public static class AdminDevicesApi
         {
             if (d.Devices.Any(x => x.Id == device.Id))
             {
-                throw QueueRuleException.Conflict("deviceExists", $"设备 {device.Id} 已存在，请用 PUT 修改。Device '{device.Id}' already exists; use PUT to change it.");
+                throw QueueProblems.DeviceExists(device.Id);
             }
             return d with { Devices = [.. d.Devices, device with { Key = null }] };
         }, $"device {device.Id} added", AdminRequest.Administrator(http), cancellationToken);
@@ -48,7 +48,7 @@ public static class AdminDevicesApi
         var device = await AdminRequest.ReadAsync<DeviceDefinition>(http.Request, "device", cancellationToken);
         if (device.Id.Length > 0 && device.Id != id)
         {
-            throw QueueRuleException.BadRequest("deviceIdMismatch", $"id: 请求体中的设备 {device.Id} 与地址中的 {id} 不一致。The body's id differs from the path.");
+            throw QueueProblems.DeviceIdMismatch(device.Id, id);
         }
         var hall = await editor.ChangeAsync(d =>
         {
@@ -72,19 +72,16 @@ public static class AdminDevicesApi
     public static async Task<Ok<IssuedDeviceKey>> IssueKeyAsync(string id, DeviceKeyStore keys, HttpContext http) =>
         TypedResults.Ok(await keys.IssueAsync(id, Who(http), http.RequestAborted));
 
-    public static async Task<Results<NoContent, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> RevokeKeyAsync(string id, DeviceKeyStore keys, HttpContext http) =>
+    public static async Task<Results<NoContent, ProblemHttpResult>> RevokeKeyAsync(string id, DeviceKeyStore keys, HttpContext http) =>
         await keys.RevokeAsync(id, Who(http), http.RequestAborted)
             ? TypedResults.NoContent()
-            : TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
-            {
-                Status = 404, Title = "未找到 Not found", Detail = $"设备 {id} 没有有效的密钥。Device '{id}' has no active key.",
-            });
+            : HallProblemResults.Result(QueueProblems.NoActiveKey(id).Problem);
 
     private static string Who(HttpContext http) => "admin:" + AdminRequest.Administrator(http);
 
     private static int IndexOf(HallDefinition hall, string id)
     {
         var index = hall.Devices.ToList().FindIndex(d => d.Id == id);
-        return index >= 0 ? index : throw QueueRuleException.NotFound("unknownDevice", $"大厅配置中没有设备 {id}。There is no device '{id}' in the hall.");
+        return index >= 0 ? index : throw QueueProblems.UnknownDevice(id);
     }
 }

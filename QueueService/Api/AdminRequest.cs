@@ -19,15 +19,12 @@ public static class AdminRequest
         }
         catch (HallFileException e)
         {
-            throw HallEditor.Invalid([e.Message]);
+            throw QueueProblems.InvalidHall([e.Message]);
         }
     }
 
-    /// <summary>The administrator's user name for the event record (the filter has already checked the password).</summary>
-    public static string Administrator(HttpContext http) =>
-        AdministratorCredentials.TryRead(http.Request, out var user, out _) ? user : "admin";
-
-    public static QueueRuleException NotFound(string what) => QueueRuleException.NotFound("unknown", what);
+    /// <summary>The administrator's user name for the event record (authentication has already checked the credential).</summary>
+    public static string Administrator(HttpContext http) => http.User.Identity?.Name is { Length: > 0 } user ? user : "admin";
 
     /// <summary>The administration answer body: the hall file's JSON conventions (e.g. days as names).</summary>
     public static IResult Json<T>(T value, int statusCode = StatusCodes.Status200OK) =>

@@ -11,7 +11,7 @@ public static class AdminServicesApi
 {
     public static RouteGroupBuilder MapAdminServicesApi(this RouteGroupBuilder admin)
     {
-        var group = admin.MapGroup("/services");
+        var group = admin.MapGroup("/services").Refuses(ProblemKind.NotFound, ProblemKind.Conflict);
         group.MapGet("/", List).WithSummary("Every service as in the hall file");
         group.MapGet("/{id:int}", Get).WithSummary("One service");
         group.MapPost("/", AddAsync).WithSummary("Adds a service (without an id: the next free one); tickets are issued for it at once");
@@ -34,7 +34,7 @@ public static class AdminServicesApi
             added = service.Id == 0 ? service with { Id = d.Services.Select(s => s.Id).DefaultIfEmpty().Max() + 1 } : service;
             if (d.Services.Any(s => s.Id == added.Id))
             {
-                throw QueueRuleException.Conflict("serviceExists", $"业务编号 {added.Id} 已存在，请用 PUT 修改。Service {added.Id} already exists; use PUT to change it.");
+                throw QueueProblems.ServiceExists(added.Id);
             }
             return d with { Services = [.. d.Services, added] };
         }, $"service {service.Prefix} {service.Name} added", AdminRequest.Administrator(http), cancellationToken);
@@ -47,7 +47,7 @@ public static class AdminServicesApi
         var service = await AdminRequest.ReadAsync<ServiceDefinition>(http.Request, "service", cancellationToken);
         if (service.Id != 0 && service.Id != id)
         {
-            throw QueueRuleException.BadRequest("idMismatch", $"id: 请求体中的业务编号 {service.Id} 与地址中的 {id} 不一致。The body's id {service.Id} differs from {id} in the path.");
+            throw QueueProblems.IdMismatch(service.Id, id);
         }
         var hall = await editor.ChangeAsync(d =>
         {
@@ -66,8 +66,7 @@ public static class AdminServicesApi
             var service = d.Services[IndexOf(d, id)];
             if (d.Windows.FirstOrDefault(w => w.ServiceIds.Count == 1 && w.ServiceIds[0] == id) is { } only)
             {
-                throw QueueRuleException.Conflict("windowWouldBeEmpty",
-                    $"{only.Name}只办理“{service.Name}”，请先修改或删除该窗口。Window {only.Number} serves only this service; change or delete the window first.");
+                throw QueueProblems.WindowWouldBeEmpty(only.Name, only.Number, service.Name);
             }
             return d with
             {
@@ -84,5 +83,5 @@ public static class AdminServicesApi
         return index >= 0 ? index : throw Unknown(id);
     }
 
-    private static QueueRuleException Unknown(int id) => QueueRuleException.NotFound("unknownService", $"没有编号为 {id} 的业务。There is no service {id}.");
+    private static QueueRuleException Unknown(int id) => QueueProblems.ServiceNotFound(id);
 }

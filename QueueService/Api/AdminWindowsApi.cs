@@ -11,7 +11,7 @@ public static class AdminWindowsApi
 {
     public static RouteGroupBuilder MapAdminWindowsApi(this RouteGroupBuilder admin)
     {
-        var group = admin.MapGroup("/windows");
+        var group = admin.MapGroup("/windows").Refuses(ProblemKind.NotFound, ProblemKind.Conflict);
         group.MapGet("/", List).WithSummary("Every window as in the hall file");
         group.MapGet("/{number:int}", Get).WithSummary("One window");
         group.MapPost("/", AddAsync).WithSummary("Adds a window (without a number: the next free one)");
@@ -34,7 +34,7 @@ public static class AdminWindowsApi
             added = window.Number == 0 ? window with { Number = d.Windows.Select(w => w.Number).DefaultIfEmpty().Max() + 1 } : window;
             if (d.Windows.Any(w => w.Number == added.Number))
             {
-                throw QueueRuleException.Conflict("windowExists", $"{added.Number}号窗口已存在，请用 PUT 修改。Window {added.Number} already exists; use PUT to change it.");
+                throw QueueProblems.WindowExists(added.Number);
             }
             return d with { Windows = [.. d.Windows, added] };
         }, $"window {window.Number} {window.Name} added", AdminRequest.Administrator(http), cancellationToken);
@@ -47,8 +47,7 @@ public static class AdminWindowsApi
         var window = await AdminRequest.ReadAsync<WindowDefinition>(http.Request, "window", cancellationToken);
         if (window.Number != 0 && window.Number != number)
         {
-            throw QueueRuleException.BadRequest("numberMismatch",
-                $"number: 请求体中的窗口号 {window.Number} 与地址中的 {number} 不一致；改号请新增窗口后删除旧窗口。The body's number differs from {number} in the path.");
+            throw QueueProblems.NumberMismatch(window.Number, number);
         }
         var hall = await editor.ChangeAsync(d =>
         {
@@ -83,5 +82,5 @@ public static class AdminWindowsApi
         return index >= 0 ? index : throw Unknown(number);
     }
 
-    private static QueueRuleException Unknown(int number) => QueueRuleException.NotFound("unknownWindow", $"没有 {number} 号窗口。There is no window {number}.");
+    private static QueueRuleException Unknown(int number) => QueueProblems.UnknownWindow(number);
 }

@@ -1,4 +1,5 @@
 using Hall.QueueService.Appointments;
+using Hall.QueueService.Security.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hall.QueueService.Api;
@@ -10,11 +11,14 @@ public static class AppointmentsApi
     {
         var group = app.MapGroup("/api/appointments").WithTags("Appointments");
         group.MapGet("/services", GetServices).WithSummary("Services that take appointments, with the dates that can be booked");
-        group.MapGet("/slots", GetSlotsAsync).WithSummary("A service's slots on a day, with capacity and places left");
-        group.MapPost("/", BookAsync).WithSummary("Book a slot; 409 when it is full or past");
-        group.MapGet("/{code}", GetAsync).WithSummary("A booking by its code");
-        group.MapGet("/{code}/qr.svg", GetQrCodeAsync).WithSummary("The booking code as a QR code (SVG)");
-        group.MapDelete("/{code}", CancelAsync).WithSummary("Cancel a booking; its place is freed");
+        group.MapGet("/slots", GetSlotsAsync).WithSummary("A service's slots on a day, with capacity and places left")
+            .Refuses(ProblemKind.Invalid, ProblemKind.NotFound, ProblemKind.Conflict);
+        group.MapPost("/", BookAsync).WithSummary("Book a slot; 409 when it is full or past").RequireRateLimiting(HallRateLimiting.Appointments)
+            .Refuses(ProblemKind.Invalid, ProblemKind.Forbidden, ProblemKind.NotFound, ProblemKind.Conflict, ProblemKind.TooMany);
+        group.MapGet("/{code}", GetAsync).WithSummary("A booking by its code").Refuses(ProblemKind.NotFound);
+        group.MapGet("/{code}/qr.svg", GetQrCodeAsync).WithSummary("The booking code as a QR code (SVG)").Refuses(ProblemKind.NotFound);
+        group.MapDelete("/{code}", CancelAsync).WithSummary("Cancel a booking; its place is freed").RequireRateLimiting(HallRateLimiting.AnonymousWrites)
+            .Refuses(ProblemKind.NotFound, ProblemKind.Conflict, ProblemKind.TooMany);
         return group;
     }
 

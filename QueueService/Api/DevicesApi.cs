@@ -3,6 +3,7 @@ using Hall.Contracts.Api;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Queue;
 using Hall.QueueService.Security;
+using Hall.QueueService.Security.Authentication;
 using Hall.QueueService.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -11,27 +12,31 @@ namespace Hall.QueueService.Api;
 /// <summary>Device status reports (printers, LED strips, evaluators, callers) for supervision.</summary>
 public static class DevicesApi
 {
-    private static readonly HashSet<string> Statuses = ["online", "offline", "fault", "paperOut", "paperLow", "coverOpen"];
+    private static readonly string[] Statuses = Enum.GetValues<DeviceStatus>().Select(s => s.Name()).ToArray();
 
     public static RouteGroupBuilder MapDevicesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/devices").WithTags("Devices");
-        group.MapPost("/status", ReportAsync).WithSummary("A device reports its state").RequireDevice();
-        group.MapGet("/", ListAsync).WithSummary("The last known state of every device").RequireSupervisor();
+        group.MapPost("/status", ReportAsync).WithSummary("A device reports its state").RequireDevice()
+            .Refuses(ProblemKind.Invalid, ProblemKind.Unauthenticated, ProblemKind.Forbidden, ProblemKind.NotFound);
+        group.MapGet("/", ListAsync).WithSummary("The last known state of every device").RequireSupervisor().Refuses(ProblemKind.Unauthenticated);
         return group;
     }
 
-    public static async Task<NoContent> ReportAsync(DeviceStatusReport report, DeviceStatusStore store, CancellationToken cancellationToken)
+    public static async Task<NoContent> ReportAsync(DeviceStatusReport report, DeviceStatusStore store, HallCatalogHolder hall, HttpContext http)
     {
-        if (string.IsNullOrWhiteSpace(report.DeviceId) || report.DeviceId.Length > 100)
+        if (string.IsNullOrWhiteSpace(report.DeviceId) || report.DeviceId.Length > FieldLimits.DeviceId)
         {
-            throw QueueRuleException.BadRequest("deviceIdRequired", "deviceId 必填，且不超过100个字符。deviceId is required (at most 100 characters).");
+            throw QueueProblems.DeviceIdRequired();
         }
-        if (!Statuses.Contains(report.Status))
+        FieldLimits.Check(report.Kind, "kind", FieldLimits.DeviceKind);
+        FieldLimits.Check(report.Detail, "detail", FieldLimits.DeviceDetail);
+        DeviceReportScope.Check(hall.Current, report.DeviceId, DeviceAuthentication.DeviceOf(http)?.Device);
+        if (!Enum.IsDefined(report.Status))
         {
-            throw QueueRuleException.BadRequest("invalidStatus", $"status 只能是 {string.Join("、", Statuses)}。status must be one of {string.Join(", ", Statuses)}.");
+            throw QueueProblems.InvalidStatus(Statuses);
         }
-        await store.UpsertAsync(report.DeviceId, report.Kind, report.Status, report.Detail, cancellationToken);
+        await store.UpsertAsync(report.DeviceId, report.Kind, report.Status.Name(), report.Detail, http.RequestAborted);
         return TypedResults.NoContent();
     }
 

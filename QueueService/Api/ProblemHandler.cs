@@ -1,6 +1,8 @@
+using Hall.QueueService.Problems;
 using Hall.QueueService.Queue;
+using Hall.QueueService.Security;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Hall.QueueService.Api;
 
@@ -9,32 +11,26 @@ public sealed class ProblemHandler(IProblemDetailsService problems) : IException
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        ProblemDetails? problem = exception switch
+        var problem = exception switch
         {
-            QueueRuleException rule => WithExtensions(new ProblemDetails { Status = rule.StatusCode, Title = rule.Title, Detail = rule.Detail }, rule),
-            BadHttpRequestException bad => new ProblemDetails
-            {
-                Status = bad.StatusCode,
-                Title = "请求无效 Invalid request",
-                Detail = "请求内容无法读取，请发送正确的 JSON。The request body could not be read: " + bad.Message,
-            },
+            QueueRuleException rule => rule.Problem,
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => QueueProblems.RequestTooLarge(LimitOf(httpContext) / 1024).Problem,
+            BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } bad => QueueProblems.BodyNotJson(bad.Message).Problem,
+            BadHttpRequestException bad => QueueProblems.UnreadableBody(bad.Message).Problem,
             _ => null,
         };
         if (problem is null)
         {
             return false;
         }
-        httpContext.Response.StatusCode = problem.Status!.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+        httpContext.Response.StatusCode = HallProblemResults.StatusOf(problem.Kind);
+        HallProblemResults.SetRetryAfter(httpContext, problem);
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext, ProblemDetails = HallProblemResults.Details(problem), Exception = exception,
+        });
     }
 
-    private static ProblemDetails WithExtensions(ProblemDetails problem, QueueRuleException rule)
-    {
-        problem.Extensions["code"] = rule.Code;
-        foreach (var (key, value) in rule.Extensions)
-        {
-            problem.Extensions[key] = value;
-        }
-        return problem;
-    }
+    private static long LimitOf(HttpContext http) =>
+        http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? RequestBodyLimit.MaxJsonBytes;
 }

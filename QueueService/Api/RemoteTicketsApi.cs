@@ -1,6 +1,7 @@
 using Hall.Contracts.Api;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Queue;
+using Hall.QueueService.Security.RateLimiting;
 using Hall.QueueService.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,8 @@ public static class RemoteTicketsApi
     {
         var group = app.MapGroup("/api/remote-tickets").WithTags("Remote tickets");
         group.MapGet("/services", GetServices).WithSummary("Services that issue numbers from the phone");
-        group.MapPost("/", IssueAsync).WithSummary("Take a number from the phone (网上取号)");
+        group.MapPost("/", IssueAsync).WithSummary("Take a number from the phone (网上取号)")
+            .RequireRateLimiting(HallRateLimiting.RemoteTickets).Refuses(ProblemKind.Invalid, ProblemKind.Conflict, ProblemKind.TooMany);
         return group;
     }
 
@@ -32,12 +34,14 @@ public static class RemoteTicketsApi
     {
         if (request.ServiceId is { } id && hall.Current.FindService(id) is { RemoteTicketing: false } service)
         {
-            throw QueueRuleException.Conflict("remoteTicketingNotOffered", $"“{service.Name}”不支持网上取号，请到大厅取号机取号。This service issues numbers in the hall only.");
+            throw QueueProblems.RemoteTicketingNotOffered(service.Name);
         }
         if (string.IsNullOrWhiteSpace(request.IdNumber))
         {
-            throw QueueRuleException.BadRequest("idNumberRequired", "网上取号需填写身份证号（仅保存后四位）。An ID number is required to take a number from the phone.");
+            throw QueueProblems.IdNumberRequired();
         }
+        Security.FieldLimits.Check(request.IdNumber, "idNumber", 40);
+        await RemoteTicketCap.EnsureAllowedAsync(request.IdNumber, Device, http.RequestServices, http.RequestAborted);
         var baseUrl = options.Value.TrackingBaseUrl(http.Request);
         var ticket = await issuer.IssueAsync(new IssueTicketRequest(request.ServiceId, IdNumber: request.IdNumber), new Actor(Device), baseUrl, cancellationToken: http.RequestAborted);
         return TypedResults.Created($"/api/tickets/{ticket.Id}", ticket);

@@ -1,3 +1,4 @@
+using Hall.Contracts.Api;
 using Hall.QueueService.Queue;
 using Hall.QueueService.Security;
 
@@ -9,15 +10,13 @@ namespace Hall.QueueService.Api;
 /// </summary>
 public static class RequestActor
 {
-    public const string DeviceHeader = "X-Device-Id";
-
     public static Actor From(HttpContext http, string fallback = "api")
     {
         if (DeviceAuthentication.DeviceOf(http) is { } authenticated)
         {
             return new Actor(authenticated.Device.Id);
         }
-        var device = http.Request.Headers[DeviceHeader].ToString();
+        var device = http.Request.Headers[DeviceHeaders.Id].ToString();
         return new Actor(string.IsNullOrWhiteSpace(device) || device.Length > 64 ? fallback : device);
     }
 }

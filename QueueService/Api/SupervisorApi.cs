@@ -11,7 +11,9 @@ public static class SupervisorApi
     public static RouteGroupBuilder MapSupervisorApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/supervision").WithTags("Supervision");
-        group.MapPost("/login", LoginAsync).WithSummary("Supervisor login: staff number (工号) and PIN; answers a bearer token");
+        group.MapPost("/login", LoginAsync).WithSummary("Supervisor login: staff number (工号) and PIN; answers a bearer token")
+            .RequireRateLimiting(Hall.QueueService.Security.RateLimiting.HallRateLimiting.Logins)
+            .Refuses(ProblemKind.Invalid, ProblemKind.Unauthenticated, ProblemKind.Forbidden, ProblemKind.TooMany);
         group.MapPost("/logout", LogoutAsync).WithSummary("End the supervisor's session");
         return group;
     }
@@ -20,13 +22,13 @@ public static class SupervisorApi
     {
         // The same lock-out subject as the window login: a PIN cannot be guessed twice as fast by trying both.
         var subject = "clerk:" + (request.StaffCode?.Trim() ?? "");
-        await throttle.EnsureNotLockedAsync(subject, http.RequestAborted);
+        await throttle.CountAttemptAsync(subject, http.RequestAborted);
         SupervisorLogin login;
         try
         {
             login = await sessions.LoginAsync(request, http.RequestAborted);
         }
-        catch (QueueRuleException e) when (e.StatusCode == StatusCodes.Status401Unauthorized && !string.IsNullOrWhiteSpace(request.StaffCode))
+        catch (QueueRuleException e) when (e.Kind == ProblemKind.Unauthenticated && !string.IsNullOrWhiteSpace(request.StaffCode))
         {
             await throttle.FailedAsync(subject, http.RequestAborted);
             throw;

@@ -32,7 +32,7 @@ public sealed class AppointmentBook(QueueDatabase database, HallCatalogHolder ha
         var (service, settings) = ServiceWithAppointments(catalog, serviceId);
         if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            throw QueueRuleException.BadRequest("invalidDate", $"日期应写作 2026-11-23 这样的格式，不能是“{date}”。date must look like 2026-11-23.");
+            throw QueueProblems.InvalidDate("date", date);
         }
         var slots = AppointmentSchedule.Slots(catalog, service, settings, day);
         if (slots.Count == 0)
@@ -45,9 +45,11 @@ public sealed class AppointmentBook(QueueDatabase database, HallCatalogHolder ha
                 new { hall = catalog.HallId, service = service.Id, from = slots[0].Start.ToUnixMs(), to = slots[^1].End.ToUnixMs() }))
             .ToDictionary(r => r.SlotStart, r => r.Booked);
         var now = time.GetUtcNow();
+        var reopening = await SlotReopening.DueAsync(connection, catalog.HallId, service.Id, slots[0].Start.ToUnixMs(), slots[^1].End.ToUnixMs(), now);
         return slots.Select(s =>
         {
-            var remaining = Math.Max(0, settings.CapacityPerSlot - booked.GetValueOrDefault(s.Start.ToUnixMs()));
+            var start = s.Start.ToUnixMs();
+            var remaining = Math.Max(0, settings.CapacityPerSlot - booked.GetValueOrDefault(start) + reopening.GetValueOrDefault(start));
             return new AppointmentSlot(catalog.ToOffset(s.Start), catalog.ToOffset(s.End), settings.CapacityPerSlot, remaining,
                 remaining > 0 && AppointmentSchedule.IsBookable(catalog, settings, s.Start, now));
         }).ToList();
@@ -59,29 +61,27 @@ public sealed class AppointmentBook(QueueDatabase database, HallCatalogHolder ha
         var (service, settings) = ServiceWithAppointments(catalog, request.ServiceId);
         if (request.SlotStart is not { } requestedStart)
         {
-            throw QueueRuleException.BadRequest("slotStartRequired", "请选择预约时段（slotStart 必填）。slotStart is required.");
+            throw QueueProblems.SlotStartRequired();
         }
+        Security.FieldLimits.Check(request.Name, "name", 200);
+        Security.FieldLimits.Check(request.Phone, "phone", 40);
+        Security.FieldLimits.Check(request.IdNumber, "idNumber", 40);
         var name = request.Name?.Trim() ?? "";
         if (name.Length is 0 or > 40)
         {
-            throw QueueRuleException.BadRequest("nameRequired", "请填写姓名（不超过 40 个字）。Please give a name (at most 40 characters).");
+            throw QueueProblems.NameRequired();
         }
-        var phone = PhoneNumbers.Normalize(request.Phone ?? "");
-        if (!PhoneNumbers.IsValid(phone))
-        {
-            throw QueueRuleException.BadRequest("invalidPhone", "手机号码有误，请填写 11 位手机号或带区号的固定电话。The phone number is not valid.");
-        }
+        var phone = PhoneNumbers.Checked(request.Phone ?? "");
         var (idHash, idMasked) = secrets.ProtectIdNumber(request.IdNumber);
 
         var slot = AppointmentSchedule.Find(catalog, service, settings, requestedStart)
-            ?? throw QueueRuleException.BadRequest("noSuchSlot",
-                $"“{service.Name}”没有从 {Local(catalog, requestedStart)} 开始的预约时段，请从时段列表中选择。There is no slot starting at that time.");
+            ?? throw QueueProblems.NoSuchSlot(service.Name, Local(catalog, requestedStart));
         var now = time.GetUtcNow();
         if (!AppointmentSchedule.IsBookable(catalog, settings, slot.Start, now))
         {
             throw slot.Start.AddMinutes(-settings.BookingCutoffMinutes) <= now
-                ? QueueRuleException.Conflict("slotPast", $"{Local(catalog, slot.Start)} 的时段已过预约截止时间，请选择更晚的时段。Booking for this slot has closed.")
-                : QueueRuleException.Conflict("beyondHorizon", $"只能预约 {settings.HorizonDays} 天以内的时段。Slots can be booked at most {settings.HorizonDays} days ahead.");
+                ? QueueProblems.SlotPast(Local(catalog, slot.Start))
+                : QueueProblems.BeyondHorizon(settings.HorizonDays);
         }
 
         var hallDate = catalog.HallDate(slot.Start).ToKey();
@@ -105,28 +105,30 @@ public sealed class AppointmentBook(QueueDatabase database, HallCatalogHolder ha
 
         await using (var scope = await database.BeginWriteAsync(cancellationToken))
         {
+            await PersonLock.AcquireAsync(scope, catalog.HallId, phone, idHash);
             var existing = await scope.Connection.QueryFirstOrDefaultAsync<string>(
                 """
-                SELECT code FROM appointments WHERE hall_id = @HallId AND service_id = @ServiceId AND hall_date = @HallDate AND status = 0
+                SELECT code FROM appointments WHERE hall_id = @HallId AND service_id = @ServiceId AND hall_date = @HallDate AND status = @booked
                   AND (phone = @Phone OR (@IdHash IS NOT NULL AND id_hash = @IdHash))
                 """,
-                row, scope.Transaction);
+                new { row.HallId, row.ServiceId, row.HallDate, row.Phone, row.IdHash, booked = (int)AppointmentStatus.Booked }, scope.Transaction);
             if (existing is not null)
             {
                 throw Duplicate(service);
             }
+            await PersonalLimits.EnsureAllowedAsync(scope, catalog, phone, idHash, catalog.HallDate(slot.Start), now);
 
             await scope.Connection.ExecuteAsync(
                 "INSERT INTO appointment_slots (hall_id, service_id, slot_start, booked) VALUES (@HallId, @ServiceId, @SlotStart, 0) ON CONFLICT (hall_id, service_id, slot_start) DO NOTHING",
                 row, scope.Transaction);
+            await SlotReopening.ReopenDueAsync(scope, row.HallId, row.ServiceId, row.SlotStart, now);
             // The capacity comes from the hall file in force, so an administrator's change applies at once.
             var raised = await scope.Connection.ExecuteAsync(
                 "UPDATE appointment_slots SET booked = booked + 1 WHERE hall_id = @HallId AND service_id = @ServiceId AND slot_start = @SlotStart AND booked < @capacity",
                 new { row.HallId, row.ServiceId, row.SlotStart, capacity = settings.CapacityPerSlot }, scope.Transaction);
             if (raised == 0)
             {
-                throw QueueRuleException.Conflict("slotFull",
-                    $"{Local(catalog, slot.Start)} 的时段已约满（每个时段 {settings.CapacityPerSlot} 人），请选择其他时段。This slot is fully booked.");
+                throw QueueProblems.SlotFull(Local(catalog, slot.Start), settings.CapacityPerSlot);
             }
 
             row.Code = await NewCodeAsync(scope);
@@ -159,17 +161,16 @@ public sealed class AppointmentBook(QueueDatabase database, HallCatalogHolder ha
         AppointmentRow row;
         await using (var scope = await database.BeginWriteAsync(cancellationToken))
         {
-            row = await FindAsync(scope, code, database.ForUpdate)
+            row = await FindAsync(scope, code, database.Dialect.ForUpdate)
                 ?? throw NotFound(code);
             if (row.StatusValue != AppointmentStatus.Booked)
             {
-                throw QueueRuleException.Conflict("appointmentNotActive",
-                    $"预约 {row.Code} {StatusText(row.StatusValue)}，不能取消。Appointment {row.Code} is {row.StatusValue.ToString().ToLowerInvariant()} and cannot be cancelled.");
+                throw QueueProblems.AppointmentNotActive(row.Code, StatusText(row.StatusValue), row.StatusValue.ToString().ToLowerInvariant());
             }
             await scope.Connection.ExecuteAsync(
                 "UPDATE appointments SET status = @cancelled, cancelled_at = @now WHERE code = @code",
                 new { cancelled = (int)AppointmentStatus.Cancelled, now = now.ToUnixMs(), code = row.Code }, scope.Transaction);
-            await ReleaseSlotAsync(scope, row);
+            await SlotReopening.ScheduleAsync(scope, catalog.Definition.Appointments, row, now);
             await EventLog.AppendAsync(scope, catalog.HallId, AppointmentEventKinds.Cancelled, now, row.HallDate, actor, serviceId: row.ServiceId, detail: "appointment=" + row.Code);
             await scope.CommitAsync(cancellationToken);
         }
@@ -192,7 +193,7 @@ public sealed class AppointmentBook(QueueDatabase database, HallCatalogHolder ha
         scope.Connection.QuerySingleOrDefaultAsync<AppointmentRow?>(
             "SELECT * FROM appointments WHERE code = @code" + forUpdate, new { code = AppointmentCodes.Normalize(code) }, scope.Transaction);
 
-    /// <summary>A cancelled booking gives its place back.</summary>
+    /// <summary>A cancelled booking gives its place back (at once, or when <see cref="SlotReopening"/> says).</summary>
     public static Task ReleaseSlotAsync(WriteScope scope, AppointmentRow row) =>
         scope.Connection.ExecuteAsync(
             "UPDATE appointment_slots SET booked = booked - 1 WHERE hall_id = @HallId AND service_id = @ServiceId AND slot_start = @SlotStart AND booked > 0",
@@ -219,8 +220,7 @@ public sealed class AppointmentBook(QueueDatabase database, HallCatalogHolder ha
     public static string Local(HallCatalog catalog, DateTimeOffset instant) =>
         catalog.ToLocal(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    public static QueueRuleException NotFound(string code) =>
-        QueueRuleException.NotFound("appointmentNotFound", $"没有预约码为 {code} 的预约，请核对预约码。There is no appointment with code {code}.");
+    public static QueueRuleException NotFound(string code) => QueueProblems.AppointmentNotFound(code);
 
     private static string StatusText(AppointmentStatus status) => status switch
     {
@@ -234,18 +234,16 @@ public sealed class AppointmentBook(QueueDatabase database, HallCatalogHolder ha
     {
         if (serviceId is not { } id)
         {
-            throw QueueRuleException.BadRequest("serviceRequired", "请选择要预约的事项（serviceId 必填）。serviceId is required.");
+            throw QueueProblems.ServiceRequired();
         }
         var service = catalog.FindService(id)
-            ?? throw QueueRuleException.NotFound("unknownService", $"没有编号为 {id} 的事项。There is no service {id}.");
+            ?? throw QueueProblems.ServiceNotFound(id);
         var settings = service.Appointments
-            ?? throw QueueRuleException.Conflict("appointmentsNotOffered", $"“{service.Name}”不接受预约，请现场取号。This service takes no appointments.");
+            ?? throw QueueProblems.AppointmentsNotOffered(service.Name);
         return (service, settings);
     }
 
-    private static QueueRuleException Duplicate(ServiceDefinition service) =>
-        QueueRuleException.Conflict("duplicateAppointment",
-            $"同一手机号或身份证当天只能预约一次“{service.Name}”。如需改期，请先取消原预约。This phone or ID already holds a booking for this service that day.");
+    private static QueueRuleException Duplicate(ServiceDefinition service) => QueueProblems.DuplicateAppointment(service.Name);
 
     private static async Task<string> NewCodeAsync(WriteScope scope)
     {

@@ -19,25 +19,22 @@ public static class AppointmentCheckIn
 {
     public static async Task<CheckInDecision> DecideAsync(WriteScope scope, QueueDatabase database, HallCatalog catalog, string code, int? requestedServiceId, DateTimeOffset now)
     {
-        var row = await AppointmentBook.FindAsync(scope, code, database.ForUpdate);
+        var row = await AppointmentBook.FindAsync(scope, code, database.Dialect.ForUpdate);
         if (row is null || row.HallId != catalog.HallId)
         {
             throw AppointmentBook.NotFound(code);
         }
         if (requestedServiceId is { } serviceId && serviceId != row.ServiceId)
         {
-            throw QueueRuleException.BadRequest("appointmentServiceMismatch",
-                $"预约 {row.Code} 是“{catalog.ServiceName(row.ServiceId)}”的预约，不是“{catalog.ServiceName(serviceId)}”。This appointment is for another service.");
+            throw QueueProblems.AppointmentServiceMismatch(row.Code, catalog.ServiceName(row.ServiceId), catalog.ServiceName(serviceId));
         }
         if (row.TicketId is not null || row.StatusValue == AppointmentStatus.CheckedIn)
         {
-            throw QueueRuleException.Conflict("appointmentAlreadyCheckedIn",
-                $"预约 {row.Code} 已经签到取号，不能重复签到。This appointment has already been checked in.",
-                new Dictionary<string, object?> { ["ticketId"] = row.TicketId });
+            throw QueueProblems.AppointmentAlreadyCheckedIn(row.Code, row.TicketId);
         }
         if (row.StatusValue == AppointmentStatus.Cancelled)
         {
-            throw QueueRuleException.Conflict("appointmentCancelled", $"预约 {row.Code} 已取消，请重新预约或现场取号。This appointment was cancelled.");
+            throw QueueProblems.AppointmentCancelled(row.Code);
         }
         var from = TimeConversions.FromUnixMs(row.CheckInFrom);
         var until = TimeConversions.FromUnixMs(row.CheckInUntil);
@@ -45,9 +42,7 @@ public static class AppointmentCheckIn
         if (now < from)
         {
             var back = AppointmentBook.Local(catalog, from);
-            throw QueueRuleException.Conflict("appointmentTooEarly",
-                $"您预约的时段为 {slot}，请于 {back} 以后再来签到。Your slot starts at {slot}; please check in from {back}.",
-                new Dictionary<string, object?> { ["checkInFrom"] = catalog.ToOffset(from), ["slotStart"] = catalog.ToOffset(TimeConversions.FromUnixMs(row.SlotStart)) });
+            throw QueueProblems.AppointmentTooEarly(slot, back, catalog.ToOffset(from), catalog.ToOffset(TimeConversions.FromUnixMs(row.SlotStart)));
         }
         if (now > until || row.StatusValue == AppointmentStatus.Missed)
         {
@@ -65,10 +60,10 @@ public static class AppointmentCheckIn
         await scope.Connection.ExecuteAsync(
             """
             UPDATE appointments SET status = @status, checked_in_at = @now, ticket_id = @ticketId,
-                missed_at = CASE WHEN @status = 3 THEN COALESCE(missed_at, @now) ELSE missed_at END
+                missed_at = CASE WHEN @status = @missed THEN COALESCE(missed_at, @now) ELSE missed_at END
             WHERE code = @code
             """,
-            new { status = (int)(decision.OnTime ? AppointmentStatus.CheckedIn : AppointmentStatus.Missed), now = now.ToUnixMs(), ticketId, code = row.Code },
+            new { status = (int)(decision.OnTime ? AppointmentStatus.CheckedIn : AppointmentStatus.Missed), now = now.ToUnixMs(), ticketId, code = row.Code, missed = (int)AppointmentStatus.Missed },
             scope.Transaction);
         await EventLog.AppendAsync(scope, row.HallId, decision.OnTime ? AppointmentEventKinds.CheckedIn : AppointmentEventKinds.Missed, now, row.HallDate, actor,
             ticketId, row.ServiceId, "appointment=" + row.Code + (decision.OnTime ? "" : " late check-in"));

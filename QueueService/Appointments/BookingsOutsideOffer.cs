@@ -18,8 +18,8 @@ public static class BookingsOutsideOffer
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var active = await connection.QueryAsync<AppointmentRow>(
-            "SELECT * FROM appointments WHERE hall_id = @hall AND status = 0 AND check_in_until >= @now ORDER BY slot_start, booked_at",
-            new { hall = catalog.HallId, now = now.ToUnixMs() });
+            "SELECT * FROM appointments WHERE hall_id = @hall AND status = @booked AND check_in_until >= @now ORDER BY slot_start, booked_at",
+            new { hall = catalog.HallId, now = now.ToUnixMs(), booked = (int)AppointmentStatus.Booked });
         var entries = new List<Entry>();
         foreach (var slot in active.GroupBy(a => (a.ServiceId, a.SlotStart)))
         {

@@ -67,13 +67,13 @@ public sealed partial class MissedAppointmentSweeper(
         var actor = new Actor("appointments");
         await using var scope = await database.BeginWriteAsync(cancellationToken);
         var due = (await scope.Connection.QueryAsync<AppointmentRow>(
-            "SELECT * FROM appointments WHERE hall_id = @hall AND status = 0 AND check_in_until < @now" + database.ForUpdate,
-            new { hall = catalog.HallId, now = now.ToUnixMs() }, scope.Transaction)).ToList();
+            "SELECT * FROM appointments WHERE hall_id = @hall AND status = @booked AND check_in_until < @now" + scope.Dialect.ForUpdate,
+            new { hall = catalog.HallId, now = now.ToUnixMs(), booked = (int)AppointmentStatus.Booked }, scope.Transaction)).ToList();
         foreach (var row in due)
         {
             await scope.Connection.ExecuteAsync(
-                "UPDATE appointments SET status = @missed, missed_at = @now WHERE code = @code AND status = 0",
-                new { missed = (int)AppointmentStatus.Missed, now = now.ToUnixMs(), code = row.Code }, scope.Transaction);
+                "UPDATE appointments SET status = @missed, missed_at = @now WHERE code = @code AND status = @booked",
+                new { missed = (int)AppointmentStatus.Missed, now = now.ToUnixMs(), code = row.Code, booked = (int)AppointmentStatus.Booked }, scope.Transaction);
             await EventLog.AppendAsync(scope, catalog.HallId, AppointmentEventKinds.Missed, now, row.HallDate, actor, serviceId: row.ServiceId, detail: "appointment=" + row.Code);
         }
         await scope.CommitAsync(cancellationToken);

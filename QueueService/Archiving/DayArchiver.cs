@@ -16,13 +16,19 @@ namespace Hall.QueueService.Archiving;
 public sealed partial class DayArchiver(QueueDatabase database, HallCatalogHolder hall, TimeProvider time, ILogger<DayArchiver> logger) : IDisposable
 {
     /// <summary>Serialises PostgreSQL archivers of every instance on the database (the SQLite writer is alone anyway).</summary>
-    private const long PostgresArchiveLock = 4242007;
+    private const long ArchiveLock = 4242007;
 
     private readonly SemaphoreSlim _oneRunAtATime = new(1, 1);
     private IReadOnlyDictionary<ArchivedTable, string>? _columns;
 
     /// <summary>Archives every hall day strictly before <paramref name="before"/>, and never today or a later day.</summary>
-    public async Task<ArchiveRun> ArchiveBeforeAsync(DateOnly before, CancellationToken cancellationToken = default)
+    public Task<ArchiveRun> ArchiveBeforeAsync(DateOnly before, CancellationToken cancellationToken = default) =>
+        ArchiveBeforeAsync(before, administrator: null, cancellationToken);
+
+    /// <param name="before">The first hall day left live.</param>
+    /// <param name="administrator">Who asked, for the event record; null for the daily archiving.</param>
+    /// <param name="cancellationToken">Stops between days.</param>
+    public async Task<ArchiveRun> ArchiveBeforeAsync(DateOnly before, string? administrator, CancellationToken cancellationToken)
     {
         await _oneRunAtATime.WaitAsync(cancellationToken);
         try
@@ -35,7 +41,7 @@ public sealed partial class DayArchiver(QueueDatabase database, HallCatalogHolde
             var skipped = new List<SkippedDay>();
             foreach (var day in await DaysBeforeAsync(catalog.HallId, limit, cancellationToken))
             {
-                switch (await ArchiveDayAsync(catalog, day, columns, cancellationToken))
+                switch (await ArchiveDayAsync(catalog, day, columns, administrator, cancellationToken))
                 {
                     case ArchivedDay moved:
                         archived.Add(moved);
@@ -71,7 +77,7 @@ public sealed partial class DayArchiver(QueueDatabase database, HallCatalogHolde
 
     /// <returns>An <see cref="ArchivedDay"/>, a <see cref="SkippedDay"/>, or null when another run already moved the day.</returns>
     private async Task<object?> ArchiveDayAsync(HallCatalog catalog, string day, IReadOnlyDictionary<ArchivedTable, string> columns,
-        CancellationToken cancellationToken)
+        string? administrator, CancellationToken cancellationToken)
     {
         var date = DateOnly.ParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var now = time.GetUtcNow();
@@ -87,13 +93,10 @@ public sealed partial class DayArchiver(QueueDatabase database, HallCatalogHolde
         };
         await using var scope = await database.BeginWriteAsync(cancellationToken);
         var connection = scope.Connection;
-        if (database.Kind == DatabaseKind.Postgres)
-        {
-            // Another instance archives the same day, or a late rating changes one of its tickets: wait for them here,
-            // so the copy below reads the rows as they are when they are deleted.
-            await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@key)", new { key = PostgresArchiveLock }, scope.Transaction);
-            await connection.QueryAsync<string>("SELECT id FROM tickets WHERE hall_id = @hall AND hall_date = @day FOR UPDATE", args, scope.Transaction);
-        }
+        // Another instance archives the same day, or a late rating changes one of its tickets: wait for them here,
+        // so the copy below reads the rows as they are when they are deleted.
+        await scope.Dialect.LockForTransactionAsync(scope, ArchiveLock);
+        await connection.QueryAsync<string>("SELECT id FROM tickets WHERE hall_id = @hall AND hall_date = @day" + scope.Dialect.ForUpdate, args, scope.Transaction);
 
         var unfinished = await connection.ExecuteScalarAsync<long>(
             "SELECT COUNT(*) FROM tickets WHERE hall_id = @hall AND hall_date = @day AND status IN (@waiting, @called, @serving)", args, scope.Transaction);
@@ -134,6 +137,10 @@ public sealed partial class DayArchiver(QueueDatabase database, HallCatalogHolde
         {
             return null;
         }
+        // The move is on the record too (today's row, so it stays live); the moved rows keep their hashes.
+        await EventLog.AppendAsync(scope, catalog.HallId, EventKinds.Archived, now, catalog.HallDate(now).ToKey(),
+            new Actor(administrator is null ? "archiving" : "admin:" + administrator),
+            detail: $"hall day {day}: {moved[ArchivedTable.Tickets]} tickets, {moved[ArchivedTable.Events]} events");
         await scope.CommitAsync(cancellationToken);
         return new ArchivedDay(day, moved[ArchivedTable.Tickets], moved[ArchivedTable.Events], moved[ArchivedTable.TicketCounters],
             moved[ArchivedTable.WindowSessions]);
@@ -170,9 +177,7 @@ public sealed partial class DayArchiver(QueueDatabase database, HallCatalogHolde
 
     private async Task<IReadOnlyList<string>> ColumnNamesAsync(DbConnection connection, string table) =>
         (await connection.QueryAsync<string>(
-            database.Kind == DatabaseKind.Sqlite
-                ? "SELECT name FROM pragma_table_info(@table) ORDER BY cid"
-                : "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @table ORDER BY ordinal_position",
+            database.Dialect.ColumnNamesQuery,
             new { table })).ToList();
 
     public void Dispose() => _oneRunAtATime.Dispose();

@@ -1,8 +1,9 @@
 using Dapper;
-using Hall.Hardware.HallBus;
+using Hall.QueueService.Api;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Queue;
 using Hall.QueueService.Security;
+using Hall.QueueService.Security.Authentication;
 using Hall.QueueService.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -13,9 +14,9 @@ public static class FollowUpsApi
 {
     public static RouteGroupBuilder MapFollowUpsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/follow-ups").WithTags("Follow-ups").RequireSupervisor();
+        var group = app.MapGroup("/api/follow-ups").WithTags("Follow-ups").RequireSupervisor().Refuses(ProblemKind.Invalid, ProblemKind.Unauthenticated);
         group.MapGet("/", ListAsync).WithSummary("Follow-ups of bad ratings (回访/整改); status=open (default), closed or all");
-        group.MapPost("/{id:guid}/close", CloseAsync).WithSummary("Close a follow-up with the answer given to the citizen");
+        group.MapPost("/{id:guid}/close", CloseAsync).WithSummary("Close a follow-up with the answer given to the citizen").Refuses(ProblemKind.NotFound, ProblemKind.Conflict);
         return group;
     }
 
@@ -24,7 +25,7 @@ public static class FollowUpsApi
         status ??= "open";
         if (status is not ("open" or "closed" or "all"))
         {
-            throw QueueRuleException.BadRequest("invalidStatus", "status 只能是 open、closed 或 all。status must be open, closed or all.");
+            throw QueueProblems.InvalidStatus(["open", "closed", "all"]);
         }
         var catalog = hall.Current;
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -39,22 +40,22 @@ public static class FollowUpsApi
     {
         if (string.IsNullOrWhiteSpace(request.Answer) || request.Answer.Length > 2000)
         {
-            throw QueueRuleException.BadRequest("answerRequired", "请填写回访或整改情况（不超过2000字）。An answer of at most 2000 characters is required.");
+            throw QueueProblems.AnswerRequired();
         }
         if (string.IsNullOrWhiteSpace(request.HandledBy) || request.HandledBy.Length > 100)
         {
-            throw QueueRuleException.BadRequest("handledByRequired", "请填写处理人。handledBy is required.");
+            throw QueueProblems.HandledByRequired();
         }
         var cancellationToken = http.RequestAborted;
         var catalog = hall.Current;
         var now = time.GetUtcNow();
         await using var scope = await database.BeginWriteAsync(cancellationToken);
         var row = await scope.Connection.QuerySingleOrDefaultAsync<FollowUpRow>(
-            "SELECT * FROM follow_ups WHERE id = @id AND hall_id = @hall" + database.ForUpdate, new { id = id.ToString("D"), hall = catalog.HallId }, scope.Transaction)
-            ?? throw QueueRuleException.NotFound("unknownFollowUp", $"没有这条回访记录 {id}。There is no follow-up {id}.");
+            "SELECT * FROM follow_ups WHERE id = @id AND hall_id = @hall" + database.Dialect.ForUpdate, new { id = id.ToString("D"), hall = catalog.HallId }, scope.Transaction)
+            ?? throw QueueProblems.UnknownFollowUp(id);
         if (row.Status != "open")
         {
-            throw QueueRuleException.Conflict("alreadyClosed", "该回访已办结。The follow-up is already closed.");
+            throw QueueProblems.AlreadyClosed();
         }
         row.Status = "closed";
         row.Answer = request.Answer.Trim();
@@ -63,7 +64,7 @@ public static class FollowUpsApi
         await scope.Connection.ExecuteAsync(
             "UPDATE follow_ups SET status = @Status, answer = @Answer, handled_by = @HandledBy, closed_at = @ClosedAt WHERE id = @Id", row, scope.Transaction);
         await EventLog.AppendAsync(scope, catalog.HallId, EventKinds.FollowUpClosed, now, catalog.HallDate(now).ToKey(),
-            new Actor("supervision", StaffAccess.ActingStaff(http) ?? row.HandledBy, row.WindowNumber), row.TicketId, row.ServiceId, row.Answer);
+            new Actor("supervision", HallSchemes.ActingStaff(http.User) ?? row.HandledBy, row.WindowNumber), row.TicketId, row.ServiceId, row.Answer);
         await scope.CommitAsync(cancellationToken);
         return TypedResults.Ok(View(catalog, row, now.ToUnixMs()));
     }
@@ -79,7 +80,7 @@ public static class FollowUpsApi
         r.ServiceId,
         catalog.ServiceName(r.ServiceId),
         r.Level,
-        ((RatingLevel)r.Level).ChineseLabel(),
+        SatisfactionLevel.Of(r.Level).ChineseLabel,
         catalog.ToOffset(TimeConversions.FromUnixMs(r.CreatedAt)),
         catalog.ToOffset(TimeConversions.FromUnixMs(r.DueAt)),
         r.Status == "open" && r.DueAt < now,

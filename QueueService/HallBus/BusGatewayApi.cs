@@ -1,3 +1,4 @@
+using Hall.Contracts.Api;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Queue;
 using Hall.QueueService.Security;
@@ -24,27 +25,26 @@ public static class BusGatewayApi
     }
 
     private static async Task<EmptyHttpResult> ConnectAsync(HttpContext http, IOptions<HallBusOptions> options, BusGatewayBroker broker,
-        IHostApplicationLifetime lifetime)
+        DeviceConnections devices, IHostApplicationLifetime lifetime)
     {
         var bus = options.Value;
         var device = DeviceAuthentication.DeviceOf(http)?.Device
-            ?? throw QueueRuleException.Unauthorized("deviceKeyRequired",
-                $"总线网关须提供设备密钥（{DeviceAuthentication.KeyHeader}）。The bus gateway needs its device key.");
+            ?? throw QueueProblems.DeviceKeyRequired();
         if (device.Kind != DeviceKind.BusGateway)
         {
-            throw QueueRuleException.Forbidden("wrongDeviceKind", $"设备 {device.Id} 不是总线网关。Device '{device.Id}' ({device.Kind}) is no bus gateway.");
+            throw QueueProblems.WrongDeviceKind(device.Id, device.Kind.ToString());
         }
         if (!bus.UsesGateway)
         {
-            throw QueueRuleException.NotFound("noGatewayBus", "本服务器的总线不经网关（未设置 Bus:GatewayDeviceId）。This server's hall bus is not carried by a gateway.");
+            throw QueueProblems.NoGatewayBus();
         }
         if (!string.Equals(device.Id, bus.GatewayDeviceId, StringComparison.Ordinal))
         {
-            throw QueueRuleException.Forbidden("otherGateway", $"本大厅总线由网关 {bus.GatewayDeviceId} 连接，不是 {device.Id}。This hall bus belongs to gateway '{bus.GatewayDeviceId}'.");
+            throw QueueProblems.OtherGateway(bus.GatewayDeviceId, device.Id);
         }
         if (!http.WebSockets.IsWebSocketRequest)
         {
-            throw QueueRuleException.BadRequest("webSocketRequired", "请以 WebSocket 连接此地址。Connect with a WebSocket.");
+            throw QueueProblems.WebSocketRequired();
         }
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
@@ -54,6 +54,8 @@ public static class BusGatewayApi
             KeepAliveTimeout = KeepAliveTimeout,
         });
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        // A revoked key closes the gateway's WebSocket at once.
+        using var tracked = devices.Track(device.Id, () => { socket.Abort(); ended.Cancel(); });
         await broker.ServeAsync(socket, device.Id, http.Connection.RemoteIpAddress?.ToString(), ended.Token);
         return TypedResults.Empty;
     }

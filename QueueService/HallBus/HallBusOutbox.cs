@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Hall.Hardware.HallBus;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Queue;
+using Hall.QueueService.Security.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Hall.QueueService.HallBus;
@@ -16,11 +17,17 @@ public sealed partial class HallBusOutbox(
     IOptions<HallBusOptions> options,
     HallCatalogHolder hall,
     HallQueries queries,
+    IOptions<WorkQueueOptions> queues,
+    LimitCounters counters,
     ILogger<HallBusOutbox> logger) : IHallEventSink
 {
     private readonly HallBusOptions _options = options.Value;
+
+    // A silent bus (port gone) must not pile up commands: past the bound new ones are refused and counted (a display
+    // refresh refused is asked for again by the window's next change).
     private readonly Channel<Func<HallBusHost, CancellationToken, Task>> _commands =
-        Channel.CreateUnbounded<Func<HallBusHost, CancellationToken, Task>>(new UnboundedChannelOptions { SingleReader = true });
+        BoundedWorkQueue.Create<Func<HallBusHost, CancellationToken, Task>>(CommandQueue, queues.Value.BusCommands, BoundedChannelFullMode.Wait, counters, logger);
+    private const string CommandQueue = "busCommands";
     private readonly ConcurrentDictionary<int, bool> _displayRefreshPending = new();
 
     /// <summary>Committed hall events: a finished ticket invites a rating; a changed window updates its caller's display.</summary>
@@ -36,7 +43,7 @@ public sealed partial class HallBusOutbox(
                 if (hall.Current.FindWindow(number)?.EvaluatorAddress is { } evaluator)
                 {
                     var seconds = hall.Current.Definition.RatingTimeoutSeconds;
-                    Enqueue((host, ct) => host.InviteAsync(evaluator, seconds, ct));
+                    _ = Enqueue((host, ct) => host.InviteAsync(evaluator, seconds, ct));
                 }
                 break;
             case WindowChangedEvent changed:
@@ -49,7 +56,7 @@ public sealed partial class HallBusOutbox(
         return ValueTask.CompletedTask;
     }
 
-    public void Beep(int address) => Enqueue((host, ct) => host.BeepAsync(address, 1, ct));
+    public void Beep(int address) => _ = Enqueue((host, ct) => host.BeepAsync(address, 1, ct));
 
     public void RefreshDisplay(int windowNumber)
     {
@@ -57,7 +64,7 @@ public sealed partial class HallBusOutbox(
         {
             return;
         }
-        Enqueue(async (host, ct) =>
+        var queued = Enqueue(async (host, ct) =>
         {
             _displayRefreshPending.TryRemove(windowNumber, out _);
             var window = await queries.GetWindowAsync(windowNumber, ct);
@@ -66,9 +73,21 @@ public sealed partial class HallBusOutbox(
                 await host.ShowAsync(caller, 0, CallerDisplay.Text(window), ct);
             }
         });
+        if (!queued)
+        {
+            _displayRefreshPending.TryRemove(windowNumber, out _);
+        }
     }
 
-    private void Enqueue(Func<HallBusHost, CancellationToken, Task> command) => _commands.Writer.TryWrite(command);
+    private bool Enqueue(Func<HallBusHost, CancellationToken, Task> command)
+    {
+        if (_commands.Writer.TryWrite(command))
+        {
+            return true;
+        }
+        BoundedWorkQueue.Refused(CommandQueue, queues.Value.BusCommands, counters, logger);
+        return false;
+    }
 
     public async Task SendAsync(HallBusHost host, CancellationToken cancellationToken)
     {

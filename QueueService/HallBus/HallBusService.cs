@@ -1,8 +1,10 @@
+using Hall.Contracts.Api;
 using System.Threading.Channels;
 using Hall.Hardware.HallBus;
 using Hall.Hardware.Serial;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Queue;
+using Hall.QueueService.Security.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Hall.QueueService.HallBus;
@@ -26,10 +28,15 @@ public sealed partial class HallBusService(
     DeviceStatusStore deviceStatus,
     TimeProvider time,
     ILoggerFactory loggerFactory,
+    IOptions<WorkQueueOptions> queues,
+    LimitCounters counters,
     ILogger<HallBusService> logger) : BackgroundService
 {
     private readonly HallBusOptions _options = options.Value;
-    private readonly Channel<object> _incoming = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+
+    // A stuck handler (database gone) must not let a key-repeating caller fill memory: past the bound new input is dropped.
+    private readonly Channel<HallBusEvent> _incoming =
+        BoundedWorkQueue.Create<HallBusEvent>("busIncoming", queues.Value.BusIncoming, BoundedChannelFullMode.DropWrite, counters, logger);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -110,7 +117,7 @@ public sealed partial class HallBusService(
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                LogHandlingFailed(logger, item.ToString() ?? "", e);
+                LogHandlingFailed(logger, item.ToString(), e);
             }
         }
     }
@@ -140,14 +147,11 @@ public sealed partial class HallBusService(
             LogUnknownEvaluator(logger, press.Address);
             return;
         }
-        try
-        {
-            await ratings.RateAtWindowAsync(window.Number, (int)press.Level, new Actor("bus:" + press.Address), cancellationToken);
-        }
-        catch (QueueRuleException e)
+        var outcome = await ratings.RateAtWindowAsync(window.Number, press.Level.ToSatisfaction().Value, new Actor("bus:" + press.Address), cancellationToken);
+        if (outcome.Refusal is { } refusal)
         {
             // Late, second or unbound presses are ignored by rule; the evaluator has nothing to show for it.
-            LogRatingIgnored(logger, press.Address, e.Message);
+            LogRatingIgnored(logger, press.Address, refusal.Detail);
         }
     }
 
@@ -155,14 +159,16 @@ public sealed partial class HallBusService(
     {
         var current = change.Current;
         var window = hall.Current.FindWindowByDevice(current.Address);
-        var kind = window?.CallerAddress == current.Address ? "caller" : window?.EvaluatorAddress == current.Address ? "evaluator" : "busDevice";
-        var status = current.Link == DeviceLink.Offline ? "offline" : current.HardwareFault ? "fault" : current.Link == DeviceLink.Online ? "online" : null;
+        var kind = window?.CallerAddress == current.Address ? DeviceReportKind.Caller
+            : window?.EvaluatorAddress == current.Address ? DeviceReportKind.Evaluator : DeviceReportKind.BusDevice;
+        DeviceStatus? status = current.Link == DeviceLink.Offline ? DeviceStatus.Offline
+            : current.HardwareFault ? DeviceStatus.Fault : current.Link == DeviceLink.Online ? DeviceStatus.Online : null;
         if (status is null)
         {
             return;
         }
         var detail = window is null ? null : $"{window.Name} · {_options.BusName}";
-        await deviceStatus.UpsertAsync("bus:" + current.Address, kind, status, detail, cancellationToken);
+        await deviceStatus.UpsertAsync("bus:" + current.Address, kind.Name(), status.Value.Name(), detail, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No hall bus configured (neither Bus:PortName nor Bus:GatewayDeviceId is set): hardware callers and evaluators are off")]

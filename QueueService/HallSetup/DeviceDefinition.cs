@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Hall.Contracts.Api;
 
 namespace Hall.QueueService.HallSetup;
 
@@ -24,17 +25,4 @@ public sealed record DeviceDefinition
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Key { get; init; }
-}
-
-[JsonConverter(typeof(JsonStringEnumConverter<DeviceKind>))]
-public enum DeviceKind
-{
-    /// <summary>取号机: issues and prints tickets.</summary>
-    [JsonStringEnumMemberName("kiosk")] Kiosk,
-    /// <summary>A display computer: LED strips, the waiting-area board and voice.</summary>
-    [JsonStringEnumMemberName("board")] Board,
-    /// <summary>评价器 on a tablet at one window (<c>/rate/{n}</c>).</summary>
-    [JsonStringEnumMemberName("evaluator")] Evaluator,
-    /// <summary>总线网关: carries the callers' and evaluators' hall bus from a hall PC to the server (<c>/bus/gateway</c>).</summary>
-    [JsonStringEnumMemberName("busGateway")] BusGateway,
 }

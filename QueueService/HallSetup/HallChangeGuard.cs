@@ -1,7 +1,9 @@
 using Dapper;
 using Hall.Contracts.Api;
+using Hall.QueueService.Appointments;
 using Hall.QueueService.Queue;
 using Hall.QueueService.Storage;
+using Hall.QueueService.Queue.Tables;
 
 namespace Hall.QueueService.HallSetup;
 
@@ -13,37 +15,32 @@ namespace Hall.QueueService.HallSetup;
 /// </summary>
 public static class HallChangeGuard
 {
-    public static async Task CheckAsync(WriteScope scope, QueueDatabase database, HallCatalog current, HallDefinition next, DateTimeOffset now)
+    public static async Task CheckAsync(WriteScope scope, HallCatalog current, HallDefinition next, DateTimeOffset now)
     {
         var hallId = current.HallId;
         var today = current.HallDate(now).ToKey();
         var nextServices = next.Services.ToDictionary(s => s.Id);
         var nextWindows = next.Windows.Select(w => w.Number).ToHashSet();
 
-        var states = (await scope.Connection.QueryAsync<WindowStateRow>(
-            "SELECT * FROM window_states WHERE hall_id = @hallId ORDER BY window_number" + database.ForUpdate,
-            new { hallId }, scope.Transaction)).ToList();
+        var states = await WindowStatesTable.LockAllAsync(scope, hallId);
         foreach (var state in states.Where(s => !nextWindows.Contains(s.WindowNumber)))
         {
             var name = current.WindowName(state.WindowNumber);
             if (state.SessionId is not null)
             {
                 var clerk = state.StaffCode is { } code ? current.FindClerk(code)?.Name ?? code : "";
-                throw QueueRuleException.Conflict("windowOpen",
-                    $"{name}有工作人员{clerk}登录中，请先退出登录再删除该窗口。Window {state.WindowNumber} is open (a clerk is logged in); log out first.");
+                throw QueueProblems.WindowOpen(name, clerk, state.WindowNumber);
             }
             if (state.CurrentTicketId is not null || state.HeldTicketId is not null)
             {
-                throw QueueRuleException.Conflict("windowBusy",
-                    $"{name}还有已叫号或办理中的号，请办结后再删除。Window {state.WindowNumber} has a ticket called or being served.");
+                throw QueueProblems.WindowBusy(name, state.WindowNumber);
             }
         }
         foreach (var state in states.Where(s => s.SessionId is not null && s.StaffCode is not null))
         {
             if (!next.Clerks.Any(c => c.StaffCode == state.StaffCode))
             {
-                throw QueueRuleException.Conflict("clerkLoggedIn",
-                    $"工作人员 {state.StaffCode} 正在{current.WindowName(state.WindowNumber)}登录，请先退出登录再删除。Clerk {state.StaffCode} is logged in at window {state.WindowNumber}; log out first.");
+                throw QueueProblems.ClerkLoggedIn(state.StaffCode, current.WindowName(state.WindowNumber), state.WindowNumber);
             }
         }
 
@@ -60,30 +57,26 @@ public static class HallChangeGuard
             var name = current.ServiceName(byService.Key);
             if (!nextServices.ContainsKey(byService.Key))
             {
-                throw QueueRuleException.Conflict("serviceInUse",
-                    $"“{name}”今天还有 {byService.Sum(a => a.Tickets)} 个等候、已叫号或办理中的号，不能删除。Service {byService.Key} still has {byService.Sum(a => a.Tickets)} waiting, called or serving tickets today.");
+                throw QueueProblems.ServiceInUse(name, byService.Key, byService.Sum(a => a.Tickets));
             }
             var waiting = byService.Where(a => a.Status == (int)TicketStatus.Waiting).Sum(a => a.Tickets);
             // Only a change that takes the service off its last window is refused; one without a window already stays fixable.
             if (waiting > 0 && current.WindowsServing(byService.Key).Count > 0 && !next.Windows.Any(w => w.ServiceIds.Contains(byService.Key)))
             {
-                throw QueueRuleException.Conflict("lastWindowOfService",
-                    $"“{name}”还有 {waiting} 位群众在等候，至少要保留一个办理它的窗口。{waiting} people wait for service {byService.Key}; at least one window must still serve it.");
+                throw QueueProblems.LastWindowOfService(name, byService.Key, waiting);
             }
         }
         foreach (var targeted in active.Where(a => a.TargetWindow is { } w && !nextWindows.Contains(w)).GroupBy(a => a.TargetWindow!.Value))
         {
-            throw QueueRuleException.Conflict("windowHasTransfers",
-                $"有 {targeted.Sum(a => a.Tickets)} 个号被转到{current.WindowName(targeted.Key)}等候，不能删除该窗口。{targeted.Sum(a => a.Tickets)} tickets wait for window {targeted.Key} after a transfer.");
+            throw QueueProblems.WindowHasTransfers(targeted.Sum(a => a.Tickets), current.WindowName(targeted.Key), targeted.Key);
         }
 
         var booked = await scope.Connection.QueryAsync<BookedCount>(
-            "SELECT service_id, COUNT(*) AS bookings FROM appointments WHERE hall_id = @hallId AND status = 0 AND check_in_until > @now GROUP BY service_id",
-            new { hallId, now = now.ToUnixMs() }, scope.Transaction);
+            "SELECT service_id, COUNT(*) AS bookings FROM appointments WHERE hall_id = @hallId AND status = @booked AND check_in_until > @now GROUP BY service_id",
+            new { hallId, now = now.ToUnixMs(), booked = (int)AppointmentStatus.Booked }, scope.Transaction);
         foreach (var service in booked.Where(b => !nextServices.ContainsKey(b.ServiceId)))
         {
-            throw QueueRuleException.Conflict("serviceHasAppointments",
-                $"“{current.ServiceName(service.ServiceId)}”还有 {service.Bookings} 个未到期的预约，请先取消预约再删除。Service {service.ServiceId} still has {service.Bookings} open appointments.");
+            throw QueueProblems.ServiceHasAppointments(current.ServiceName(service.ServiceId), service.ServiceId, service.Bookings);
         }
 
         // Numbers are unique per hall day: a prefix may not pass to another service while today's numbers carry it.
@@ -94,8 +87,7 @@ public static class HallChangeGuard
         {
             if (prefixes.FirstOrDefault(p => p.Prefix == service.Prefix && p.IssuedServiceId != service.Id) is { } used)
             {
-                throw QueueRuleException.Conflict("prefixUsedToday",
-                    $"字头 {service.Prefix} 今天已用于“{current.ServiceName(used.IssuedServiceId)}”的号，明天才能给其他业务使用。Prefix {service.Prefix} numbered service {used.IssuedServiceId}'s tickets today; it can move to another service tomorrow.");
+                throw QueueProblems.PrefixUsedToday(service.Prefix, current.ServiceName(used.IssuedServiceId), used.IssuedServiceId);
             }
         }
     }

@@ -1,3 +1,4 @@
+using Hall.Contracts.Api;
 using System.Text.Json.Serialization;
 
 namespace Hall.QueueService.HallSetup;
@@ -26,11 +27,21 @@ public sealed record HallDefinition
     /// <summary>Working days (Monday to Friday) a bad rating's follow-up (回访/整改) has until its deadline.</summary>
     public int FollowUpWorkingDays { get; init; } = 15;
     public string? Notice { get; init; }
+
+    /// <summary>The hall's complaint and supervision phones (投诉、监督电话).</summary>
+    public HallContacts Contacts { get; init; } = new();
+    /// <summary>
+    /// Where a service requires the ID number, a kiosk may take it typed on its keypad when no card is read (a
+    /// foreign passport, a card the reader refuses). False: only a read ID card will do.
+    /// </summary>
+    public bool IdKeypadFallback { get; init; } = true;
     public IReadOnlyList<ServiceDefinition> Services { get; init; } = [];
     public IReadOnlyList<WindowDefinition> Windows { get; init; } = [];
     public IReadOnlyList<ClerkDefinition> Clerks { get; init; } = [];
     public IReadOnlyList<DeviceDefinition> Devices { get; init; } = [];
     public HallSecurity Security { get; init; } = new();
+    /// <summary>Rules for bookings across services (实名 limits, no-show bar).</summary>
+    public HallAppointmentRules Appointments { get; init; } = new();
 }
 
 /// <summary>How a window picks among its services: by its order of preference, or the oldest ticket across them.</summary>
@@ -68,8 +79,16 @@ public sealed record ServiceDefinition
     public int WaitAlertMinutes { get; init; } = 30;
     /// <summary>网上取号: citizens may take a number for this service from the mobile page, as if at a kiosk.</summary>
     public bool RemoteTicketing { get; init; }
+    /// <summary>实名取号: a ticket needs the citizen's ID number; the kiosk asks for the ID card (the keypad only as the hall allows).</summary>
+    public bool RequiresId { get; init; }
     /// <summary>Appointment slots (预约) for the service; null means the service takes no appointments.</summary>
     public AppointmentSettings? Appointments { get; init; }
+
+    /// <summary>The service's guide (办事指南) for the kiosk's guide mode, the phone pages and the ticket's QR code.</summary>
+    public ServiceGuide? Guide { get; init; }
+
+    /// <summary>Pinyin initials for the kiosk's search, where those computed from the name read a 多音字 wrongly.</summary>
+    public string? Initials { get; init; }
 }
 
 /// <summary>How a service offers appointments: its slot grid, capacity and the check-in window around each slot.</summary>
@@ -139,6 +158,9 @@ public sealed record ClerkDefinition
     /// <summary>A plain PIN is accepted in a hall file for convenience and replaced by its hash on import.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Pin { get; init; }
+    /// <summary>The PIN was set by the administrator: the clerk must choose one of their own at the next login.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool MustChangePin { get; init; }
     public IReadOnlyList<int> APostWindows { get; init; } = [];
     public IReadOnlyList<int> BPostWindows { get; init; } = [];
     /// <summary>A supervisor (值班长, 督查): may log in to supervision, see follow-ups and alerts, and close them.</summary>

@@ -1,3 +1,4 @@
+using Hall.Contracts.Api;
 using System.Globalization;
 
 namespace Hall.QueueService.HallSetup;
@@ -5,7 +6,7 @@ namespace Hall.QueueService.HallSetup;
 /// <summary>Checks a hall definition and names every bad field, so a broken hall file stops start-up with a clear message.</summary>
 public static class HallDefinitionValidator
 {
-    /// <summary>The eight categories of 分类综合 windows (domain.md).</summary>
+    /// <summary>The eight categories of 分类综合 windows (the customer's domain notes).</summary>
     public static readonly IReadOnlySet<string> Categories = new HashSet<string>(StringComparer.Ordinal)
     {
         "市场准入", "投资建设", "国土规划", "交通运输", "环境保护", "安全生产", "城市管理", "民生保障",
@@ -55,6 +56,8 @@ public static class HallDefinitionValidator
             Check(s.TypicalServiceMinutes >= 1, f + ".typicalServiceMinutes", "must be at least 1");
             Check(s.WaitAlertMinutes >= 1, f + ".waitAlertMinutes", "must be at least 1");
             CheckRanges(s.TicketingHours, f + ".ticketingHours", errors);
+            Check(!(s.RequiresId && s.RemoteTicketing && !hall.IdKeypadFallback), f + ".remoteTicketing",
+                "a service that requires the ID card while idKeypadFallback is off cannot be taken from the phone, where the number is typed");
             if (s.Appointments is { } a)
             {
                 var af = f + ".appointments";
@@ -72,7 +75,14 @@ public static class HallDefinitionValidator
                         $"{af}.extraDates[{d}]", $"'{a.ExtraDates[d]}' must be a date like 2026-12-31");
                 }
             }
+            if (s.Guide is { } guide)
+            {
+                ServiceGuideRules.Check(guide, f + ".guide", errors);
+            }
+            Check(s.Initials is null || (s.Initials.Length is >= 1 and <= 20 && s.Initials.All(char.IsAsciiLetterUpper)), f + ".initials",
+                "must be 1 to 20 capital letters A–Z");
         }
+        ServiceGuideRules.CheckContacts(hall.Contacts, errors);
 
         var numbers = new HashSet<int>();
         var addresses = new HashSet<int>();
@@ -114,6 +124,15 @@ public static class HallDefinitionValidator
         }
 
         Check(hall.Security.IssuesPerMinute is >= 1 and <= 600, "security.issuesPerMinute", "must be between 1 and 600");
+        var limits = hall.Appointments.Limits;
+        Check(limits.PerDay >= 1 && limits.PerWeek >= limits.PerDay && limits.PerMonth >= limits.PerWeek, "appointments.limits",
+            "needs perDay ≥ 1, perWeek ≥ perDay and perMonth ≥ perWeek");
+        Check(limits.NoShowsBeforeBar >= 1 && limits.NoShowWindowDays >= 1 && limits.BarDays >= 0, "appointments.limits",
+            "needs noShowsBeforeBar ≥ 1, noShowWindowDays ≥ 1 and barDays ≥ 0");
+        Check(limits.RemoteTicketsPerDay >= 1, "appointments.limits.remoteTicketsPerDay", "must be at least 1");
+        Check(hall.Appointments.CancelledSlotReopenMinutes is >= 0 and <= 1440, "appointments.cancelledSlotReopenMinutes", "must be between 0 and 1440");
+        Check(hall.Appointments.CancelledSlotReopenSpreadMinutes is >= 0 and <= 1440, "appointments.cancelledSlotReopenSpreadMinutes", "must be between 0 and 1440");
+        Check(hall.Security.ElderlyAlertPerKioskHour is >= 1 and <= 10000, "security.elderlyAlertPerKioskHour", "must be between 1 and 10000");
         Check(hall.Security.SupervisorSessionHours is >= 1 and <= 24, "security.supervisorSessionHours", "must be between 1 and 24");
         var deviceIds = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < hall.Devices.Count; i++)

@@ -1,6 +1,7 @@
 using Dapper;
 using Hall.Contracts.Api;
 using Hall.QueueService.Queue;
+using Hall.QueueService.Queue.Tables;
 using Hall.QueueService.Storage;
 
 namespace Hall.QueueService.HallSetup;
@@ -34,18 +35,18 @@ public sealed partial class HallEditor(
             await using (var scope = await database.BeginWriteAsync(cancellationToken))
             {
                 var storedJson = await scope.Connection.QuerySingleAsync<string>(
-                    "SELECT definition FROM halls WHERE id = @id" + database.ForUpdate, new { id = current.HallId }, scope.Transaction);
+                    "SELECT definition FROM halls WHERE id = @id" + database.Dialect.ForUpdate, new { id = current.HallId }, scope.Transaction);
                 var stored = HallFileLoader.Parse(storedJson, "stored in the database");
                 next = HallImport.KeepStoredSecrets(edit(stored), stored);
                 if (!string.IsNullOrWhiteSpace(next.Id) && next.Id != current.HallId)
                 {
-                    throw QueueRuleException.Conflict("hallMismatch",
-                        $"导入的配置属于大厅“{next.Id}”，本服务器运行的是“{current.HallId}”。The hall file is for hall '{next.Id}', this server runs hall '{current.HallId}'.");
+                    throw QueueProblems.HallMismatch(next.Id, current.HallId);
                 }
                 ThrowIfInvalid(next);
-                await HallChangeGuard.CheckAsync(scope, database, current, next, now);
+                await HallChangeGuard.CheckAsync(scope, current, next, now);
                 await HallInitializer.StoreAsync(scope, next, time);
-                await WindowStates.EnsureRowsAsync(scope, next.Id, next.Windows.Select(w => w.Number), now);
+                await Security.SessionEnds.EndChangedPinSessionsAsync(scope, stored, next, now);
+                await WindowStatesTable.EnsureRowsAsync(scope, next.Id, next.Windows.Select(w => w.Number), now);
                 await EventLog.AppendAsync(scope, next.Id, ChangedEventKind, now, current.HallDate(now).ToKey(),
                     new Actor("admin:" + administrator), detail: summary);
                 await scope.CommitAsync(cancellationToken);
@@ -98,15 +99,9 @@ public sealed partial class HallEditor(
         }
         if (errors.Count > 0)
         {
-            throw Invalid(errors);
+            throw QueueProblems.InvalidHall(errors);
         }
     }
-
-    /// <summary>400 naming every bad field, e.g. <c>services[8].prefix: 'A' is used twice</c>.</summary>
-    public static QueueRuleException Invalid(IReadOnlyList<string> errors) =>
-        new(StatusCodes.Status400BadRequest, "请求无效 Invalid request",
-            "大厅配置有误，请修改后再提交。The hall configuration is invalid: " + string.Join("; ", errors),
-            "invalidHall", new Dictionary<string, object?> { ["errors"] = errors });
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Administrator {Administrator} changed the hall: {Summary}")]
     private partial void LogChanged(string administrator, string summary);

@@ -64,7 +64,7 @@ public static class HallFileLoader
     public static HallDefinition WithoutSecrets(HallDefinition hall) =>
         hall with
         {
-            Clerks = hall.Clerks.Select(c => c with { Pin = null, PinHash = null }).ToList(),
+            Clerks = hall.Clerks.Select(c => c with { Pin = null, PinHash = null, MustChangePin = false }).ToList(),
             Devices = hall.Devices.Select(d => d with { Key = null }).ToList(),
         };
 

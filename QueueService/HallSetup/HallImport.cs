@@ -39,7 +39,7 @@ public static class HallImport
     public static ClerkDefinition CompleteClerk(ClerkDefinition clerk, ClerkDefinition? stored) => clerk switch
     {
         { Pin: { Length: >= 4 } pin } => clerk with { PinHash = PinHasher.Hash(pin), Pin = null },
-        { Pin: null, PinHash: null } when stored?.PinHash is { } hash => clerk with { PinHash = hash },
+        { Pin: null, PinHash: null } when stored?.PinHash is { } hash => clerk with { PinHash = hash, MustChangePin = stored.MustChangePin },
         // A too short pin stays for the validator to name.
         _ => clerk,
     };

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using Dapper;
 using Hall.Contracts.Api;
+using Hall.QueueService.Audit;
 using Hall.QueueService.Queue;
+using Hall.QueueService.Queue.Tables;
 using Hall.QueueService.Security;
 using Hall.QueueService.Storage;
 using Microsoft.Extensions.Options;
@@ -27,19 +29,24 @@ public static partial class HallInitializer
         {
             LogMigrated(logger, applied, database.Kind.ToString());
         }
+        if (await EventChain.ChainEarlierRowsAsync(database, database.AuditKey, cancellationToken) is > 0 and var chained)
+        {
+            LogChainedEarlierEvents(logger, chained, database.AuditKey.Path);
+        }
 
-        var definition = await LoadDefinitionAsync(database, options, time, logger, cancellationToken);
+        var demoAllowed = ProductionMode.DemoHallAllowed(services.GetRequiredService<IConfiguration>(), services.GetRequiredService<IHostEnvironment>());
+        var definition = await LoadDefinitionAsync(database, options, demoAllowed, time, logger, cancellationToken);
         var catalog = new HallCatalog(definition);
         services.GetRequiredService<HallCatalogHolder>().Set(catalog);
         await services.GetRequiredService<HallSecrets>().LoadAsync(database, catalog.HallId, cancellationToken);
 
         await using var scope = await database.BeginWriteAsync(cancellationToken);
-        await WindowStates.EnsureRowsAsync(scope, catalog.HallId, catalog.Windows.Select(w => w.Number), time.GetUtcNow());
+        await WindowStatesTable.EnsureRowsAsync(scope, catalog.HallId, catalog.Windows.Select(w => w.Number), time.GetUtcNow());
         await scope.CommitAsync(cancellationToken);
         LogReady(logger, catalog.Definition.Name, catalog.Services.Count, catalog.Windows.Count, database.DatabasePath ?? "PostgreSQL");
     }
 
-    private static async Task<HallDefinition> LoadDefinitionAsync(QueueDatabase database, QueueStorageOptions options, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
+    private static async Task<HallDefinition> LoadDefinitionAsync(QueueDatabase database, QueueStorageOptions options, bool demoAllowed, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
     {
         await using var scope = await database.BeginWriteAsync(cancellationToken);
         HallDefinition definition;
@@ -66,6 +73,11 @@ public static partial class HallInitializer
             else
             {
                 definition = await StoreAsync(scope, file, time);
+                if (stored is not null)
+                {
+                    // A hall file that changes a PIN ends that clerk's logins, as an administrator's change does.
+                    await SessionEnds.EndChangedPinSessionsAsync(scope, HallFileLoader.Parse(stored, "stored in the database"), definition, time.GetUtcNow());
+                }
                 await scope.Connection.ExecuteAsync(
                     """
                     INSERT INTO settings (hall_id, name, value) VALUES (@hall, 'hallFileSha256', @hash)
@@ -95,6 +107,11 @@ public static partial class HallInitializer
             {
                 definition = HallFileLoader.Parse(stored[0].Definition, "stored in the database");
             }
+            else if (!demoAllowed)
+            {
+                throw new HallFileException(
+                    "Queue:HallFile is not set and the database is empty: the demo hall is loaded only in Development (or with --Queue:DemoHall=true outside Production); give the hall file.");
+            }
             else
             {
                 definition = await StoreAsync(scope, HallFileLoader.LoadDemoHall(), time);
@@ -122,6 +139,9 @@ public static partial class HallInitializer
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied {Count} schema migrations ({Database})")]
     private static partial void LogMigrated(ILogger logger, int count, string database);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chained {Count} event rows written before the audit chain existed, with the key {KeyFile}")]
+    private static partial void LogChainedEarlierEvents(ILogger logger, int count, string keyFile);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the hall file {Path}")]
     private static partial void LogLoadedFile(ILogger logger, string path);

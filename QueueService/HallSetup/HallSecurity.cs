@@ -18,6 +18,12 @@ public sealed record HallSecurity
     /// <summary>Tickets a kiosk may issue per minute unless its device entry says otherwise (a burst of the same size is allowed).</summary>
     public int IssuesPerMinute { get; init; } = 30;
 
+    /// <summary>
+    /// Elderly-priority tickets (老年人优先, self-declared) one kiosk may issue in an hour before a supervisor is
+    /// alerted: far above a normal hall's share, so it points at someone taking them to sell.
+    /// </summary>
+    public int ElderlyAlertPerKioskHour { get; init; } = 20;
+
     /// <summary>How long a supervisor's login lasts.</summary>
     public int SupervisorSessionHours { get; init; } = 12;
 }

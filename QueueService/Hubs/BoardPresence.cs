@@ -1,3 +1,4 @@
+using Hall.Contracts.Api;
 using System.Collections.Concurrent;
 using Hall.QueueService.Queue;
 
@@ -15,12 +16,12 @@ public sealed class BoardPresence(DeviceStatusStore devices)
 
     public Task ConnectedAsync(string deviceId, CancellationToken cancellationToken) =>
         _connections.AddOrUpdate(deviceId, 1, (_, n) => n + 1) == 1
-            ? devices.UpsertAsync(deviceId, "board", "online", null, cancellationToken)
+            ? devices.UpsertAsync(deviceId, DeviceReportKind.Board.Name(), DeviceStatus.Online.Name(), null, cancellationToken)
             : Task.CompletedTask;
 
     public Task DisconnectedAsync(string deviceId, CancellationToken cancellationToken)
     {
         var left = _connections.AddOrUpdate(deviceId, 0, (_, n) => Math.Max(0, n - 1));
-        return left == 0 ? devices.UpsertAsync(deviceId, "board", "offline", "与大厅服务器的连接已断开 disconnected from the hub", cancellationToken) : Task.CompletedTask;
+        return left == 0 ? devices.UpsertAsync(deviceId, DeviceReportKind.Board.Name(), DeviceStatus.Offline.Name(), "与大厅服务器的连接已断开 disconnected from the hub", cancellationToken) : Task.CompletedTask;
     }
 }

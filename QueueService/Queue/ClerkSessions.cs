@@ -1,8 +1,10 @@
 using Dapper;
 using Hall.Contracts.Api;
 using Hall.QueueService.HallSetup;
+using Hall.QueueService.Queue.Tables;
 using Hall.QueueService.Security;
 using Hall.QueueService.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Hall.QueueService.Queue;
 
@@ -14,26 +16,27 @@ public sealed class ClerkSessions(
     QueueDatabase database,
     HallCatalogHolder hall,
     HallEventPublisher publisher,
+    IOptions<SecurityOptions> security,
     TimeProvider time)
 {
     public async Task<LoginResponse> LoginAsync(int windowNumber, LoginRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
         var catalog = hall.Current;
         var window = catalog.FindWindow(windowNumber)
-            ?? throw QueueRuleException.NotFound("unknownWindow", $"没有 {windowNumber} 号窗口。There is no window {windowNumber}.");
+            ?? throw QueueProblems.UnknownWindow(windowNumber);
         if (string.IsNullOrWhiteSpace(request.StaffCode) || string.IsNullOrEmpty(request.Pin))
         {
-            throw QueueRuleException.BadRequest("credentialsRequired", "请输入工号和密码。Staff number and PIN are required.");
+            throw QueueProblems.CredentialsRequired();
         }
         var clerk = catalog.FindClerk(request.StaffCode.Trim());
         if (clerk?.PinHash is null || !PinHasher.Verify(request.Pin, clerk.PinHash))
         {
-            throw QueueRuleException.Unauthorized("wrongCredentials", "工号或密码错误。Wrong staff number or PIN.");
+            throw QueueProblems.WrongCredentials();
         }
         var post = clerk.APostWindows.Contains(windowNumber) ? "A" : clerk.BPostWindows.Contains(windowNumber) ? "B" : null;
         if (post is null)
         {
-            throw QueueRuleException.Forbidden("notAssigned", $"{clerk.Name}（{clerk.StaffCode}）不是 {window.Name} 的A岗或B岗人员。This clerk is not assigned to window {windowNumber}.");
+            throw QueueProblems.NotAssigned(clerk.Name, clerk.StaffCode, window.Name, windowNumber);
         }
 
         var now = time.GetUtcNow();
@@ -44,23 +47,21 @@ public sealed class ClerkSessions(
 
         await using (var scope = await database.BeginWriteAsync(cancellationToken))
         {
-            var state = await WindowStates.LockAsync(scope, database, catalog.HallId, windowNumber, now);
+            var state = await WindowStatesTable.LockAsync(scope, catalog.HallId, windowNumber, now);
             var busy = state.CurrentTicketId is not null || state.HeldTicketId is not null;
             if (state.SessionId is not null && state.StaffCode != clerk.StaffCode && busy)
             {
-                throw QueueRuleException.Conflict("windowBusy", $"{window.Name} 有正在办理的业务，请原工作人员办结后退出再登录。The window has a ticket in progress.");
+                throw QueueProblems.WindowBusy(window.Name, windowNumber);
             }
 
             // A clerk is at one window at a time: an idle session elsewhere ends; a busy one blocks.
-            var elsewhere = await scope.Connection.QueryAsync<int>(
-                "SELECT window_number FROM window_states WHERE hall_id = @hall AND staff_code = @staff AND window_number <> @window",
-                new { hall = catalog.HallId, staff = clerk.StaffCode, window = windowNumber }, scope.Transaction);
+            var elsewhere = await WindowStatesTable.WindowsOfClerkAsync(scope, catalog.HallId, clerk.StaffCode, windowNumber);
             foreach (var other in elsewhere)
             {
-                var otherState = await WindowStates.LockAsync(scope, database, catalog.HallId, other, now);
+                var otherState = await WindowStatesTable.LockAsync(scope, catalog.HallId, other, now);
                 if (otherState.CurrentTicketId is not null || otherState.HeldTicketId is not null)
                 {
-                    throw QueueRuleException.Conflict("busyElsewhere", $"您在 {other} 号窗口还有正在办理的业务，请先办结。You have a ticket in progress at window {other}.");
+                    throw QueueProblems.BusyElsewhere(other);
                 }
                 await EndSessionAsync(scope, catalog, otherState, now, hallDate, actor with { StaffCode = clerk.StaffCode, WindowNumber = other }, "moved to window " + windowNumber);
                 changedWindows.Add(other);
@@ -78,21 +79,15 @@ public sealed class ClerkSessions(
                 """,
                 new { id = session.Id, hall = catalog.HallId, window = windowNumber, staff = clerk.StaffCode, post, tokenHash = BearerTokens.Hash(token), now = now.ToUnixMs() },
                 scope.Transaction);
-            var newState = busy ? state.State : state.StateValue == WindowState.Paused ? (int)WindowState.Paused : (int)WindowState.Idle;
-            await scope.Connection.ExecuteAsync(
-                """
-                UPDATE window_states SET session_id = @session, staff_code = @staff, post = @post, state = @state, changed_at = @now
-                WHERE hall_id = @hall AND window_number = @window
-                """,
-                new { session = session.Id, staff = clerk.StaffCode, post, state = newState, now = now.ToUnixMs(), hall = catalog.HallId, window = windowNumber },
-                scope.Transaction);
+            var newState = busy ? state.StateValue : state.StateValue == WindowState.Paused ? WindowState.Paused : WindowState.Idle;
+            await WindowStatesTable.OpenSessionAsync(scope, catalog.HallId, windowNumber, session, newState, now);
             await EventLog.AppendAsync(scope, catalog.HallId, EventKinds.Login, now, hallDate,
                 actor with { StaffCode = clerk.StaffCode, WindowNumber = windowNumber }, detail: "post=" + post);
             await scope.CommitAsync(cancellationToken);
         }
 
         await publisher.PublishAsync([.. changedWindows.Select(n => new WindowChangedEvent(n)), new QueueChangedEvent()], cancellationToken);
-        return new LoginResponse(token, windowNumber, new ClerkBadge(clerk.StaffCode, clerk.Name, clerk.Unit, post));
+        return new LoginResponse(token, windowNumber, new ClerkBadge(clerk.StaffCode, clerk.Name, clerk.Unit, post), clerk.MustChangePin);
     }
 
     public async Task LogoutAsync(ClerkSession session, Actor actor, CancellationToken cancellationToken = default)
@@ -101,11 +96,11 @@ public sealed class ClerkSessions(
         var now = time.GetUtcNow();
         await using (var scope = await database.BeginWriteAsync(cancellationToken))
         {
-            var state = await WindowStates.LockAsync(scope, database, catalog.HallId, session.WindowNumber, now);
-            WindowStates.RequireSession(state, session);
+            var state = await WindowStatesTable.LockAsync(scope, catalog.HallId, session.WindowNumber, now);
+            RequireCurrent(state, session);
             if (state.CurrentTicketId is not null || state.HeldTicketId is not null)
             {
-                throw QueueRuleException.Conflict("ticketInProgress", "还有正在办理或挂起的号，请先办结或过号再退出。Finish the ticket in progress before logging out.");
+                throw QueueProblems.TicketInProgress();
             }
             await EndSessionAsync(scope, catalog, state, now, catalog.HallDate(now).ToKey(), actor, null);
             await scope.CommitAsync(cancellationToken);
@@ -113,15 +108,27 @@ public sealed class ClerkSessions(
         await publisher.PublishAsync([new WindowChangedEvent(session.WindowNumber), new QueueChangedEvent()], cancellationToken);
     }
 
-    /// <summary>The open session a bearer token belongs to, or null.</summary>
+    /// <summary>
+    /// The open session a bearer token belongs to, or null: not after logout or a PIN change (the session is ended),
+    /// nor after <see cref="SecurityOptions.ClerkTokenHours"/>, nor once the clerk is no longer at that post of the hall.
+    /// </summary>
     public async Task<ClerkSession?> AuthenticateAsync(string token, CancellationToken cancellationToken = default)
     {
+        var catalog = hall.Current;
+        var earliest = time.GetUtcNow().AddHours(-security.Value.ClerkTokenHours).ToUnixMs();
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<SessionRow>(
-            "SELECT id, window_number, staff_code, post FROM window_sessions WHERE token_hash = @hash AND hall_id = @hall AND ended_at IS NULL",
-            new { hash = BearerTokens.Hash(token), hall = hall.Current.HallId });
-        return row is null ? null : new ClerkSession(row.Id, row.WindowNumber, row.StaffCode, row.Post);
+            """
+            SELECT id, window_number, staff_code, post FROM window_sessions
+            WHERE token_hash = @hash AND hall_id = @hall AND ended_at IS NULL AND started_at > @earliest
+            """,
+            new { hash = BearerTokens.Hash(token), hall = catalog.HallId, earliest });
+        return row is not null && StillAssigned(catalog, row) ? new ClerkSession(row.Id, row.WindowNumber, row.StaffCode, row.Post) : null;
     }
+
+    private static bool StillAssigned(HallCatalog catalog, SessionRow row) =>
+        catalog.FindClerk(row.StaffCode) is { } clerk
+        && (row.Post == "A" ? clerk.APostWindows : row.Post == "B" ? clerk.BPostWindows : [row.WindowNumber]).Contains(row.WindowNumber);
 
     /// <summary>The open session of a window (for a hardware caller acting for the clerk logged in there), or null.</summary>
     public async Task<ClerkSession?> FindOpenSessionAsync(int windowNumber, CancellationToken cancellationToken = default)
@@ -137,6 +144,15 @@ public sealed class ClerkSessions(
         return row is null ? null : new ClerkSession(row.Id, row.WindowNumber, row.StaffCode, row.Post);
     }
 
+    /// <summary>The session acting must still be the window's: a newer login or a logout ends older tokens.</summary>
+    public static void RequireCurrent(WindowStateRow state, ClerkSession session)
+    {
+        if (state.SessionId != session.Id)
+        {
+            throw QueueProblems.SessionEnded();
+        }
+    }
+
     private sealed class SessionRow
     {
         public string Id { get; set; } = "";
@@ -149,12 +165,7 @@ public sealed class ClerkSessions(
     {
         await scope.Connection.ExecuteAsync("UPDATE window_sessions SET ended_at = @now WHERE id = @id AND ended_at IS NULL",
             new { now = now.ToUnixMs(), id = state.SessionId }, scope.Transaction);
-        await scope.Connection.ExecuteAsync(
-            """
-            UPDATE window_states SET session_id = NULL, staff_code = NULL, post = NULL, state = @closed, pause_reason = NULL, changed_at = @now
-            WHERE hall_id = @hall AND window_number = @window
-            """,
-            new { closed = (int)WindowState.Closed, now = now.ToUnixMs(), hall = catalog.HallId, window = state.WindowNumber }, scope.Transaction);
+        await WindowStatesTable.CloseSessionAsync(scope, catalog.HallId, state.WindowNumber, now);
         await EventLog.AppendAsync(scope, catalog.HallId, EventKinds.Logout, now, hallDate,
             actor with { StaffCode = state.StaffCode, WindowNumber = state.WindowNumber }, detail: detail);
     }

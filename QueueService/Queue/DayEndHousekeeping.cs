@@ -2,6 +2,7 @@ using Dapper;
 using Hall.Contracts.Api;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Storage;
+using Hall.QueueService.Queue.Tables;
 
 namespace Hall.QueueService.Queue;
 
@@ -46,24 +47,14 @@ public sealed partial class DayEndHousekeeping(
         int count;
         await using (var scope = await database.BeginWriteAsync(cancellationToken))
         {
-            var stale = (await scope.Connection.QueryAsync<TicketRow>(
-                "SELECT * FROM tickets WHERE hall_id = @hall AND hall_date < @today AND status IN (0, 1, 2)",
-                new { hall = catalog.HallId, today }, scope.Transaction)).ToList();
+            var stale = await TicketsTable.UnfinishedBeforeAsync(scope, catalog.HallId, today);
             foreach (var ticket in stale)
             {
-                await scope.Connection.ExecuteAsync("UPDATE tickets SET status = @cancelled WHERE id = @id",
-                    new { cancelled = (int)TicketStatus.Cancelled, id = ticket.Id }, scope.Transaction);
+                await TicketsTable.CancelAsync(scope, ticket.Id);
                 await EventLog.AppendAsync(scope, catalog.HallId, EventKinds.Cancelled, now, ticket.HallDate, actor with { WindowNumber = ticket.WindowNumber },
                     ticket.Id, ticket.ServiceId, "end of day");
             }
-            await scope.Connection.ExecuteAsync(
-                """
-                UPDATE window_states SET current_ticket_id = NULL, held_ticket_id = NULL,
-                    state = CASE WHEN session_id IS NULL THEN 0 WHEN state = 4 THEN 4 ELSE 1 END
-                WHERE hall_id = @hall AND (current_ticket_id IN (SELECT id FROM tickets WHERE status = 5 AND hall_date < @today)
-                                        OR held_ticket_id IN (SELECT id FROM tickets WHERE status = 5 AND hall_date < @today))
-                """,
-                new { hall = catalog.HallId, today }, scope.Transaction);
+            await WindowStatesTable.ReleaseCancelledTicketsAsync(scope, catalog.HallId, today);
             await scope.CommitAsync(cancellationToken);
             count = stale.Count;
         }

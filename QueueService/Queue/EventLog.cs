@@ -1,4 +1,4 @@
-using Dapper;
+using Hall.QueueService.Audit;
 using Hall.QueueService.Storage;
 
 namespace Hall.QueueService.Queue;
@@ -23,30 +23,30 @@ public static class EventKinds
     public const string Resumed = "resumed";
     public const string FollowUpOpened = "followUpOpened";
     public const string FollowUpClosed = "followUpClosed";
+    public const string DeviceKeyIssued = "deviceKeyIssued";
+    public const string DeviceKeyRevoked = "deviceKeyRevoked";
+    public const string Archived = "archived";
 }
 
-/// <summary>Writes event rows inside the transaction that changes the state they describe.</summary>
+/// <summary>
+/// Writes event rows inside the transaction that changes the state they describe, each chained to the row before it
+/// (see <see cref="EventChain"/>), so the record shows any row changed, inserted or removed behind the server's back.
+/// </summary>
 public static class EventLog
 {
     public static Task AppendAsync(WriteScope scope, string hallId, string kind, DateTimeOffset at, string hallDate, Actor actor,
         string? ticketId = null, int? serviceId = null, string? detail = null) =>
-        scope.Connection.ExecuteAsync(
-            """
-            INSERT INTO events (hall_id, ticket_id, kind, at, hall_date, window_number, staff_code, device, service_id, detail)
-            VALUES (@hallId, @ticketId, @kind, @at, @hallDate, @window, @staff, @device, @serviceId, @detail)
-            """,
-            new
-            {
-                hallId,
-                ticketId,
-                kind,
-                at = at.ToUnixMs(),
-                hallDate,
-                window = actor.WindowNumber,
-                staff = actor.StaffCode,
-                device = actor.Device,
-                serviceId,
-                detail,
-            },
-            scope.Transaction);
+        EventChain.AppendAsync(scope, scope.AuditKey, new ChainedEvent
+        {
+            HallId = hallId,
+            TicketId = ticketId,
+            Kind = kind,
+            At = at.ToUnixMs(),
+            HallDate = hallDate,
+            WindowNumber = actor.WindowNumber,
+            StaffCode = actor.StaffCode,
+            Device = actor.Device,
+            ServiceId = serviceId,
+            Detail = detail,
+        });
 }

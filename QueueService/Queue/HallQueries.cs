@@ -1,10 +1,10 @@
 using System.Data.Common;
 using Dapper;
 using Hall.Contracts.Api;
-using Hall.Hardware.HallBus;
 using Hall.Contracts.Hub;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Storage;
+using Hall.QueueService.Queue.Tables;
 
 namespace Hall.QueueService.Queue;
 
@@ -16,7 +16,7 @@ public sealed class HallQueries(QueueDatabase database, HallCatalogHolder hall, 
         await using var connection = await database.OpenAsync(cancellationToken);
         var args = new { id = id.ToString("D"), hall = hall.Current.HallId };
         // A ticket of an archived day (Archiving/DayArchiver.cs) is still answered, from the archive.
-        var row = await connection.QuerySingleOrDefaultAsync<TicketRow>("SELECT * FROM tickets WHERE id = @id AND hall_id = @hall", args)
+        var row = await TicketsTable.FindAsync(connection, args.hall, args.id)
             ?? await connection.QuerySingleOrDefaultAsync<TicketRow>("SELECT * FROM tickets_archive WHERE id = @id AND hall_id = @hall", args);
         return row is null ? null : await ToViewAsync(connection, null, row);
     }
@@ -43,7 +43,7 @@ public sealed class HallQueries(QueueDatabase database, HallCatalogHolder hall, 
         row.StatusValue,
         row.PriorityValue,
         row.WindowNumber,
-        row.RatingLevel is { } level ? new RatingView(level, ((RatingLevel)level).ChineseLabel()) : null,
+        row.RatingLevel is { } level ? new RatingView(level, SatisfactionLevel.Of(level).ChineseLabel) : null,
         ahead,
         minutes,
         row.RecallCount,
@@ -68,12 +68,9 @@ public sealed class HallQueries(QueueDatabase database, HallCatalogHolder hall, 
     private async Task<IReadOnlyList<WindowInfo>> GetWindowsAsync(DbConnection connection, int? only)
     {
         var catalog = hall.Current;
-        var states = (await connection.QueryAsync<WindowStateRow>(
-            "SELECT * FROM window_states WHERE hall_id = @hall", new { hall = catalog.HallId })).ToDictionary(s => s.WindowNumber);
+        var states = (await WindowStatesTable.AllAsync(connection, catalog.HallId)).ToDictionary(s => s.WindowNumber);
         var currentIds = states.Values.Select(s => s.CurrentTicketId).OfType<string>().ToArray();
-        var current = currentIds.Length == 0
-            ? new Dictionary<string, TicketRow>()
-            : (await connection.QueryAsync<TicketRow>($"SELECT * FROM tickets WHERE id {SqlLists.In(connection, "@ids")}", new { ids = currentIds })).ToDictionary(t => t.Id);
+        var current = (await TicketsTable.ManyAsync(connection, currentIds)).ToDictionary(t => t.Id);
 
         var result = new List<WindowInfo>();
         foreach (var window in catalog.Windows.Where(w => only is null || w.Number == only))
@@ -114,9 +111,7 @@ public sealed class HallQueries(QueueDatabase database, HallCatalogHolder hall, 
     {
         var catalog = hall.Current;
         var hallDate = catalog.HallDate(time.GetUtcNow()).ToKey();
-        var rows = (await connection.QueryAsync<(long ServiceId, long Waiting, long? Oldest)>(
-            "SELECT service_id, COUNT(*), MIN(issued_at) FROM tickets WHERE hall_id = @hall AND hall_date = @hallDate AND status = 0 GROUP BY service_id",
-            new { hall = catalog.HallId, hallDate })).ToDictionary(r => (int)r.ServiceId);
+        var rows = (await TicketsTable.WaitingByServiceAsync(connection, catalog.HallId, hallDate)).ToDictionary(r => (int)r.ServiceId);
         var paces = await WaitEstimator.SecondsPerPersonForAllAsync(connection, catalog, hallDate);
         var result = new List<ServiceQueueCount>();
         foreach (var service in catalog.Services)
@@ -152,7 +147,7 @@ public sealed class HallQueries(QueueDatabase database, HallCatalogHolder hall, 
                 closed = $"今日号源已取完 · Today's {s.DailyQuota} tickets are taken";
             }
             return new ServiceInfo(s.Id, s.Code, s.Name, s.NameEn, s.Prefix, s.Category, count.Waiting, count.EstimatedWaitMinutes,
-                closed is null, closed, s.Materials, catalog.WindowsServing(s.Id), s.PromisedMinutes);
+                closed is null, closed, s.Materials, catalog.WindowsServing(s.Id), s.PromisedMinutes, s.RequiresId);
         }).ToList();
     }
 

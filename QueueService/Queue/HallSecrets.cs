@@ -1,11 +1,16 @@
-using System.Security.Cryptography;
 using Dapper;
+using Hall.QueueService.Privacy;
+using Hall.QueueService.Security;
 using Hall.QueueService.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Hall.QueueService.Queue;
 
-/// <summary>Per-installation secret keys kept in the database (for hashing ID numbers), created on first start.</summary>
-public sealed class HallSecrets
+/// <summary>
+/// The key that hashes ID numbers (HMAC-SHA256), read from <c>Privacy:IdKeyFile</c>, a file outside the database and
+/// its backups: a copy of the database alone cannot be used to test whether a given ID number is in it.
+/// </summary>
+public sealed class HallSecrets(IOptions<PrivacyOptions> privacy, IOptions<QueueStorageOptions> storage)
 {
     private byte[]? _idNumberKey;
 
@@ -24,21 +29,31 @@ public sealed class HallSecrets
         var id = IdNumbers.Normalize(rawIdNumber);
         if (!IdNumbers.IsValid(id))
         {
-            throw QueueRuleException.BadRequest("invalidIdNumber", "身份证号码有误，请核对后重新输入。The ID number is not valid.");
+            throw QueueProblems.InvalidIdNumber();
         }
         return (IdNumbers.Hash(id, IdNumberKey), IdNumbers.Mask(id));
     }
 
     public async Task LoadAsync(QueueDatabase database, string hallId, CancellationToken cancellationToken)
     {
-        await using var scope = await database.BeginWriteAsync(cancellationToken);
-        await scope.Connection.ExecuteAsync(
-            "INSERT INTO settings (hall_id, name, value) VALUES (@hallId, 'idNumberKey', @value) ON CONFLICT (hall_id, name) DO NOTHING",
-            new { hallId, value = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) },
-            scope.Transaction);
-        var value = await scope.Connection.ExecuteScalarAsync<string>(
-            "SELECT value FROM settings WHERE hall_id = @hallId AND name = 'idNumberKey'", new { hallId }, scope.Transaction);
-        await scope.CommitAsync(cancellationToken);
-        _idNumberKey = Convert.FromBase64String(value!);
+        var configured = privacy.Value.IdKeyFile;
+        var path = SecretKeyFile.PathOf(configured, storage.Value.DataDirectory, PrivacyOptions.DefaultIdKeyFileName);
+        await using (var scope = await database.BeginWriteAsync(cancellationToken))
+        {
+            // Until the key file existed the key was kept in the database (and so in every backup): move it out once,
+            // so the hashes already stored still recognise their citizens, and delete it from the database.
+            var legacy = await scope.Connection.ExecuteScalarAsync<string>(
+                "SELECT value FROM settings WHERE hall_id = @hallId AND name = 'idNumberKey'", new { hallId }, scope.Transaction);
+            if (legacy is not null)
+            {
+                if (!File.Exists(path))
+                {
+                    SecretKeyFile.Write(path, Convert.FromBase64String(legacy));
+                }
+                await scope.Connection.ExecuteAsync("DELETE FROM settings WHERE name = 'idNumberKey'", transaction: scope.Transaction);
+            }
+            await scope.CommitAsync(cancellationToken);
+        }
+        _idNumberKey = SecretKeyFile.LoadOrCreate(PrivacyOptions.IdKeyFileSetting, configured, storage.Value.DataDirectory, PrivacyOptions.DefaultIdKeyFileName);
     }
 }

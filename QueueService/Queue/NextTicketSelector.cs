@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Dapper;
+using Hall.Contracts.Api;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Storage;
 
@@ -20,7 +21,7 @@ public static class NextTicketSelector
 
     public const int NormalClass = 3;
 
-    public static async Task<TicketRow?> FindAsync(WriteScope scope, QueueDatabase database, HallCatalog catalog, WindowDefinition window,
+    public static async Task<TicketRow?> FindAsync(WriteScope scope, HallCatalog catalog, WindowDefinition window,
         int priorityStreak, DateTimeOffset now, string hallDate)
     {
         var parameters = new DynamicParameters();
@@ -29,6 +30,7 @@ public static class NextTicketSelector
         parameters.Add("window", window.Number);
         parameters.Add("services", window.ServiceIds.ToArray());
         parameters.Add("now", now.ToUnixMs());
+        parameters.Add("waiting", (int)TicketStatus.Waiting);
 
         var preference = new StringBuilder("CASE WHEN target_window = @window THEN -1");
         if (catalog.Definition.Selection == QueueSelection.Preference)
@@ -44,10 +46,10 @@ public static class NextTicketSelector
         var baseSql =
             $"""
             SELECT * FROM tickets
-            WHERE hall_id = @hall AND status = 0 AND hall_date = @date
-              AND ((target_window IS NULL AND service_id {SqlLists.In(scope.Connection, "@services")}) OR target_window = @window)
+            WHERE hall_id = @hall AND status = @waiting AND hall_date = @date
+              AND ((target_window IS NULL AND service_id {scope.Dialect.In("@services")}) OR target_window = @window)
             """;
-        var order = $" ORDER BY {EffectiveClass}, {preference}, issued_at, number LIMIT 1{database.ForUpdate}";
+        var order = $" ORDER BY {EffectiveClass}, {preference}, issued_at, number LIMIT 1{scope.Dialect.ForUpdate}";
 
         if (priorityStreak >= catalog.Definition.NormalAfterPriorityCalls)
         {

@@ -4,6 +4,7 @@ using Hall.Contracts.Hub;
 using Hall.QueueService.Appointments;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Storage;
+using Hall.QueueService.Queue.Tables;
 
 namespace Hall.QueueService.Queue;
 
@@ -24,13 +25,22 @@ public sealed class TicketIssuer(
         var hallDate = catalog.HallDate(now).ToKey();
 
         var appointmentCode = request.AppointmentCode is { Length: > 0 } typed ? AppointmentCodes.Normalize(typed) : null;
+        if (appointmentCode is null && request.CheckInByIdNumber == true)
+        {
+            // 刷证签到: the booking made with this ID number stands in for its code.
+            if (secrets.ProtectIdNumber(request.IdNumber).Hash is not { } bookedWith)
+            {
+                throw QueueProblems.IdNumberRequired();
+            }
+            appointmentCode = await AppointmentByIdNumber.FindCodeAsync(database, catalog, bookedWith, request.ServiceId, now, cancellationToken);
+        }
         if (appointmentCode is null && request.ServiceId is null)
         {
-            throw QueueRuleException.BadRequest("serviceRequired", "请选择要办理的事项（serviceId 必填）。serviceId is required.");
+            throw QueueProblems.ServiceRequired();
         }
         if (request.ServiceId is { } requested && catalog.FindService(requested) is null)
         {
-            throw QueueRuleException.BadRequest("unknownService", $"没有编号为 {requested} 的事项。There is no service {requested}.");
+            throw QueueProblems.UnknownService(requested);
         }
         // With a booking code the priority is the appointment's; a citizen who comes too late keeps what they asked for.
         var requestedPriority = ParsePriority(request.Priority);
@@ -38,7 +48,7 @@ public sealed class TicketIssuer(
         {
             if (request.StaffCode is not { Length: > 0 } staffCode || catalog.FindClerk(staffCode) is null)
             {
-                throw QueueRuleException.Forbidden("staffCodeRequired", "绿色通道需由工作人员输入有效工号开通。The green channel needs a valid staff code.");
+                throw QueueProblems.StaffCodeRequired();
             }
         }
         if (appointmentCode is null)
@@ -52,7 +62,7 @@ public sealed class TicketIssuer(
 
         if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > 100 || !idempotencyKey.All(c => c is > ' ' and < (char)127)))
         {
-            throw QueueRuleException.BadRequest("invalidIdempotencyKey", "Idempotency-Key 应为1–100个可见ASCII字符。Idempotency-Key must be 1–100 visible ASCII characters.");
+            throw QueueProblems.InvalidIdempotencyKey();
         }
 
         var (idHash, idMasked) = secrets.ProtectIdNumber(request.IdNumber);
@@ -74,13 +84,11 @@ public sealed class TicketIssuer(
         {
             if (idempotencyKey is not null)
             {
-                var replay = await scope.Connection.QuerySingleOrDefaultAsync<TicketRow>(
-                    "SELECT * FROM tickets WHERE hall_id = @hall AND idempotency_key = @idempotencyKey",
-                    new { hall = catalog.HallId, idempotencyKey }, scope.Transaction);
+                var replay = await TicketsTable.FindByIdempotencyKeyAsync(scope, catalog.HallId, idempotencyKey);
                 if (replay is not null)
                 {
                     // The answer to the first try was lost on its way to the kiosk: this is the same take.
-                    return await DescribeAsync(scope, catalog, catalog.FindService(replay.ServiceId) ?? throw QueueRuleException.Conflict("unknownService", "该号的事项已不再办理。The ticket's service no longer exists."), replay, now, trackingBaseUrl);
+                    return await DescribeAsync(scope, catalog, catalog.FindService(replay.ServiceId) ?? throw QueueProblems.ServiceWithdrawn(replay.ServiceId), replay, now, trackingBaseUrl);
                 }
             }
             CheckInDecision? checkIn = null;
@@ -88,7 +96,7 @@ public sealed class TicketIssuer(
             {
                 checkIn = await AppointmentCheckIn.DecideAsync(scope, database, catalog, appointmentCode, request.ServiceId, now);
                 service = catalog.FindService(checkIn.Appointment.ServiceId)
-                    ?? throw QueueRuleException.Conflict("unknownService", $"预约的事项（编号 {checkIn.Appointment.ServiceId}）已不再办理，请到咨询导办窗口。The booked service no longer exists.");
+                    ?? throw QueueProblems.ServiceWithdrawn(checkIn.Appointment.ServiceId);
                 priority = checkIn.OnTime ? TicketPriority.Appointment : requestedPriority;
                 notice = checkIn.Notice;
                 // A slot offered in extended hours is honoured even outside the service's normal ticketing hours.
@@ -105,18 +113,18 @@ public sealed class TicketIssuer(
                 priority = requestedPriority;
             }
             var serviceId = service.Id;
+            if (service.RequiresId && idHash is null)
+            {
+                throw QueueProblems.IdNumberRequired();
+            }
 
             if (idHash is not null)
             {
-                var existing = await scope.Connection.QuerySingleOrDefaultAsync<TicketRow>(
-                    "SELECT * FROM tickets WHERE hall_id = @hall AND hall_date = @hallDate AND service_id = @serviceId AND id_hash = @idHash AND status IN (0, 1) LIMIT 1",
-                    new { hall = catalog.HallId, hallDate, serviceId, idHash }, scope.Transaction);
+                var existing = await TicketsTable.FindOpenOfPersonAsync(scope, catalog.HallId, hallDate, serviceId, idHash);
                 if (existing is not null)
                 {
                     var again = await DescribeAsync(scope, catalog, service, existing, now, trackingBaseUrl);
-                    throw QueueRuleException.Conflict("duplicateTicket",
-                        $"您已取过“{service.Name}”的号 {existing.Number}，请等候叫号；如需要可重新打印。You already hold ticket {existing.Number} for this service.",
-                        new Dictionary<string, object?> { ["ticket"] = again });
+                    throw QueueProblems.DuplicateTicket(service.Name, existing.Number, again);
                 }
             }
 
@@ -124,8 +132,7 @@ public sealed class TicketIssuer(
             if (sequence > service.DailyQuota)
             {
                 // Disposing the scope rolls the counter back: the quota stays exact and numbers gap-free.
-                throw QueueRuleException.Conflict("quotaExhausted",
-                    $"“{service.Name}”今日号源已取完（每日 {service.DailyQuota} 个），请明天再来或预约。Today's {service.DailyQuota} tickets for this service are all taken.");
+                throw QueueProblems.QuotaExhausted(service.Name, service.DailyQuota);
             }
 
             // Read the clock only now that the service's counter row is ours: issue times then follow the numbers,
@@ -154,14 +161,7 @@ public sealed class TicketIssuer(
                 ? WaitEstimator.Minutes(ahead, pace)
                 : await WaitEstimator.EstimateMinutesAsync(scope.Connection, scope.Transaction, catalog, service, ahead, hallDate);
 
-            await scope.Connection.ExecuteAsync(
-                """
-                INSERT INTO tickets (id, hall_id, hall_date, service_id, issued_service_id, number, priority, status, issued_at, due_at,
-                                     id_hash, id_masked, appointment_code, source, estimated_wait_minutes, idempotency_key)
-                VALUES (@Id, @HallId, @HallDate, @ServiceId, @IssuedServiceId, @Number, @Priority, @Status, @IssuedAt, @DueAt,
-                        @IdHash, @IdMasked, @AppointmentCode, @Source, @EstimatedWaitMinutes, @IdempotencyKey)
-                """,
-                ticket, scope.Transaction);
+            await TicketsTable.InsertAsync(scope, ticket);
             await EventLog.AppendAsync(scope, catalog.HallId, EventKinds.Issued, issuedAt, hallDate, actor with { StaffCode = actor.StaffCode ?? request.StaffCode },
                 ticket.Id, serviceId, priority == TicketPriority.Normal ? null : "priority=" + PriorityName(priority));
             if (checkIn is not null)
@@ -180,15 +180,14 @@ public sealed class TicketIssuer(
     }
 
     private static QueueRuleException OutsideTicketingHours(HallCatalog catalog, ServiceDefinition service) =>
-        QueueRuleException.Conflict("outsideTicketingHours",
-            $"“{service.Name}”的取号时间为 {HallCatalog.Describe(catalog.TicketingHours(service))}，现在不能取号。Tickets for this service are issued {HallCatalog.Describe(catalog.TicketingHours(service))} only.");
+        QueueProblems.OutsideTicketingHours(service.Name, HallCatalog.Describe(catalog.TicketingHours(service)));
 
     public static TicketPriority ParsePriority(string? priority) => priority?.Trim() switch
     {
         null or "" or "normal" => TicketPriority.Normal,
         "green" => TicketPriority.Green,
         "elderly" => TicketPriority.Elderly,
-        _ => throw QueueRuleException.BadRequest("invalidPriority", $"priority 只能是 normal、green 或 elderly，不能是“{priority}”。priority must be normal, green or elderly."),
+        _ => throw QueueProblems.InvalidPriority(priority),
     };
 
     public static string PriorityName(TicketPriority priority) => priority switch
@@ -225,5 +224,11 @@ public sealed class TicketIssuer(
         catalog.WindowsServing(service.Id),
         service.Materials,
         ticket.IdMasked,
-        notice);
+        notice,
+        catalog.Definition.Contacts,
+        service.Guide is null ? null : GuideUrl(baseUrl, service.Id));
+
+    /// <summary>The phone page of a service's guide, which the ticket's second QR code opens.</summary>
+    public static string GuideUrl(string baseUrl, int serviceId) =>
+        baseUrl.TrimEnd('/') + "/m/guides.html?service=" + serviceId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -3,6 +3,7 @@ using Dapper;
 using Hall.Contracts.Api;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Storage;
+using Hall.QueueService.Queue.Tables;
 
 namespace Hall.QueueService.Queue;
 
@@ -20,11 +21,11 @@ public static class WaitEstimator
         connection.ExecuteScalarAsync<int>(
             $"""
             SELECT COUNT(*) FROM tickets
-            WHERE hall_id = @hallId AND hall_date = @hallDate AND status = 0 AND service_id = @serviceId
+            WHERE hall_id = @hallId AND hall_date = @hallDate AND status = @waiting AND service_id = @serviceId
               AND ({NextTicketSelector.EffectiveClass} < @cls
                    OR ({NextTicketSelector.EffectiveClass} = @cls AND (issued_at < @issuedAt OR (issued_at = @issuedAt AND number < @number))))
             """,
-            new { hallId, hallDate, serviceId, cls = priorityClass, issuedAt, number, now = now.ToUnixMs() },
+            new { hallId, hallDate, serviceId, cls = priorityClass, issuedAt, number, now = now.ToUnixMs(), waiting = (int)TicketStatus.Waiting },
             transaction);
 
     public static async Task<int> EstimateMinutesAsync(DbConnection connection, DbTransaction? transaction, HallCatalog catalog,
@@ -43,15 +44,13 @@ public static class WaitEstimator
                 SELECT service_id, finished_at - started_at AS duration,
                        ROW_NUMBER() OVER (PARTITION BY service_id ORDER BY finished_at DESC) AS recency
                 FROM tickets
-                WHERE hall_id = @hall AND hall_date = @hallDate AND status = 3 AND started_at IS NOT NULL AND finished_at IS NOT NULL
+                WHERE hall_id = @hall AND hall_date = @hallDate AND status = @done AND started_at IS NOT NULL AND finished_at IS NOT NULL
             ) latest
             WHERE recency <= @sample
             GROUP BY service_id
             """,
-            new { hall = catalog.HallId, hallDate, sample = RecentSample })).ToDictionary(r => (int)r.ServiceId);
-        var open = (await connection.QueryAsync<long>(
-            "SELECT window_number FROM window_states WHERE hall_id = @hall AND state IN (1, 2, 3)", new { hall = catalog.HallId }))
-            .Select(n => (int)n).ToHashSet();
+            new { hall = catalog.HallId, hallDate, sample = RecentSample, done = (int)TicketStatus.Done })).ToDictionary(r => (int)r.ServiceId);
+        var open = await WindowStatesTable.ServingWindowsAsync(connection, null, catalog.HallId);
 
         var result = new Dictionary<int, double>();
         foreach (var service in catalog.Services)
@@ -78,21 +77,18 @@ public static class WaitEstimator
         var recent = (await connection.QueryAsync<long>(
             """
             SELECT finished_at - started_at FROM tickets
-            WHERE hall_id = @hall AND hall_date = @hallDate AND service_id = @serviceId AND status = 3
+            WHERE hall_id = @hall AND hall_date = @hallDate AND service_id = @serviceId AND status = @done
               AND started_at IS NOT NULL AND finished_at IS NOT NULL
             ORDER BY finished_at DESC LIMIT @sample
             """,
-            new { hall = catalog.HallId, hallDate, serviceId = service.Id, sample = RecentSample },
+            new { hall = catalog.HallId, hallDate, serviceId = service.Id, sample = RecentSample, done = (int)TicketStatus.Done },
             transaction)).ToList();
         var serviceSeconds = recent.Count >= 3
             ? recent.Average() / 1000.0
             : service.TypicalServiceMinutes * 60.0;
 
         var serving = catalog.WindowsServing(service.Id);
-        var open = serving.Count == 0 ? 0 : await connection.ExecuteScalarAsync<int>(
-            $"SELECT COUNT(*) FROM window_states WHERE hall_id = @hall AND window_number {SqlLists.In(connection, "@serving")} AND state IN (1, 2, 3)",
-            new { hall = catalog.HallId, serving = serving.ToArray() },
-            transaction);
+        var open = serving.Count == 0 ? 0 : serving.Count((await WindowStatesTable.ServingWindowsAsync(connection, transaction, catalog.HallId)).Contains);
         return serviceSeconds / Math.Max(1, open);
     }
 }

@@ -2,6 +2,7 @@ using Dapper;
 using Hall.Contracts.Api;
 using Hall.Contracts.Hub;
 using Hall.QueueService.HallSetup;
+using Hall.QueueService.Queue.Tables;
 using Hall.QueueService.Storage;
 
 namespace Hall.QueueService.Queue;
@@ -25,7 +26,7 @@ public sealed class WindowDesk(
             // Under PostgreSQL another instance may take the same ticket between select and update: try again.
             for (var attempt = 0; attempt < 5; attempt++)
             {
-                var next = await NextTicketSelector.FindAsync(desk.Scope, database, desk.Catalog, desk.Window, desk.State.PriorityStreak, desk.Now, desk.HallDate);
+                var next = await NextTicketSelector.FindAsync(desk.Scope, desk.Catalog, desk.Window, desk.State.PriorityStreak, desk.Now, desk.HallDate);
                 if (next is null)
                 {
                     return null;
@@ -36,7 +37,7 @@ public sealed class WindowDesk(
                     return HallQueries.View(desk.Catalog, next);
                 }
             }
-            throw QueueRuleException.Conflict("busy", "叫号繁忙，请重试。The queue is busy; please try again.");
+            throw QueueProblems.Busy();
         }, cancellationToken);
 
     /// <summary>Calls a given waiting number (叫指定号), e.g. a citizen who comes to the counter with it.</summary>
@@ -46,19 +47,17 @@ public sealed class WindowDesk(
             RequireFree(desk);
             if (string.IsNullOrWhiteSpace(number))
             {
-                throw QueueRuleException.BadRequest("numberRequired", "请输入要呼叫的号码。number is required.");
+                throw QueueProblems.NumberRequired();
             }
-            var ticket = await desk.Scope.Connection.QuerySingleOrDefaultAsync<TicketRow>(
-                "SELECT * FROM tickets WHERE hall_id = @hall AND hall_date = @hallDate AND number = @number" + database.ForUpdate,
-                new { hall = desk.Catalog.HallId, hallDate = desk.HallDate, number = number.Trim().ToUpperInvariant() }, desk.Scope.Transaction)
-                ?? throw QueueRuleException.NotFound("unknownNumber", $"今天没有 {number} 号。There is no ticket {number} today.");
+            var ticket = await TicketsTable.LockByNumberAsync(desk.Scope, desk.Catalog.HallId, desk.HallDate, number.Trim().ToUpperInvariant())
+                ?? throw QueueProblems.UnknownNumber(number);
             if (ticket.StatusValue != TicketStatus.Waiting)
             {
-                throw QueueRuleException.Conflict("notWaiting", $"{ticket.Number} 号当前不在等候中。Ticket {ticket.Number} is not waiting.");
+                throw QueueProblems.NotWaiting(ticket.Number);
             }
             if (!await TryCallAsync(desk, ticket, TicketStatus.Waiting, EventKinds.Called, desk.State.PriorityStreak, "specific"))
             {
-                throw QueueRuleException.Conflict("notWaiting", $"{ticket.Number} 号刚被其他窗口呼叫。Ticket {ticket.Number} was just called elsewhere.");
+                throw QueueProblems.NotWaiting(ticket.Number);
             }
             return HallQueries.View(desk.Catalog, ticket);
         }, cancellationToken);
@@ -69,15 +68,14 @@ public sealed class WindowDesk(
             var ticket = await CurrentAsync(desk);
             if (ticket.StatusValue != TicketStatus.Called)
             {
-                throw QueueRuleException.Conflict("notCalled", $"{ticket.Number} 号已开始办理，无需重呼。Ticket {ticket.Number} is already being served.");
+                throw QueueProblems.NotCalled(ticket.Number);
             }
             if (ticket.RecallCount >= desk.Catalog.Definition.MaxRecalls)
             {
-                throw QueueRuleException.Conflict("recallLimit",
-                    $"{ticket.Number} 号已重呼 {ticket.RecallCount} 次，请标记过号。Ticket {ticket.Number} has been recalled {ticket.RecallCount} times; mark it as no-show.");
+                throw QueueProblems.RecallLimit(ticket.Number, ticket.RecallCount);
             }
             ticket.RecallCount++;
-            await desk.Scope.Connection.ExecuteAsync("UPDATE tickets SET recall_count = @RecallCount WHERE id = @Id", ticket, desk.Scope.Transaction);
+            await TicketsTable.SaveRecallCountAsync(desk.Scope, ticket);
             await AppendAsync(desk, EventKinds.Recalled, ticket, "recall " + ticket.RecallCount);
             desk.Events.Add(new TicketCalledEvent(CallMessage(desk, ticket, isRecall: true)));
             return HallQueries.View(desk.Catalog, ticket);
@@ -89,7 +87,7 @@ public sealed class WindowDesk(
             var ticket = await CurrentAsync(desk);
             if (ticket.StatusValue != TicketStatus.Called)
             {
-                throw QueueRuleException.Conflict("notCalled", $"{ticket.Number} 号已在办理中。Ticket {ticket.Number} is already being served.");
+                throw QueueProblems.NotCalled(ticket.Number);
             }
             await StartTicketAsync(desk, ticket, null);
             await SetWindowAsync(desk, WindowState.Serving, ticket.Id);
@@ -107,10 +105,8 @@ public sealed class WindowDesk(
             }
             ticket.Status = (int)TicketStatus.Done;
             ticket.FinishedAt = desk.Now.ToUnixMs();
-            await desk.Scope.Connection.ExecuteAsync("UPDATE tickets SET status = @Status, finished_at = @FinishedAt WHERE id = @Id", ticket, desk.Scope.Transaction);
-            await desk.Scope.Connection.ExecuteAsync(
-                "UPDATE window_states SET last_finished_ticket_id = @id, last_finished_at = @now WHERE hall_id = @hall AND window_number = @window",
-                new { id = ticket.Id, now = desk.Now.ToUnixMs(), hall = desk.Catalog.HallId, window = desk.Window.Number }, desk.Scope.Transaction);
+            await TicketsTable.SaveStepAsync(desk.Scope, ticket);
+            await WindowStatesTable.RecordFinishedAsync(desk.Scope, desk.Catalog.HallId, desk.Window.Number, ticket.Id, desk.Now);
             await AppendAsync(desk, EventKinds.Finished, ticket, null);
             await SetWindowAsync(desk, WindowState.Idle, null);
             return HallQueries.View(desk.Catalog, ticket);
@@ -122,11 +118,11 @@ public sealed class WindowDesk(
             var ticket = await CurrentAsync(desk);
             if (ticket.StatusValue != TicketStatus.Called)
             {
-                throw QueueRuleException.Conflict("alreadyServing", $"{ticket.Number} 号已开始办理，不能标记过号。Ticket {ticket.Number} is being served; it cannot be a no-show.");
+                throw QueueProblems.AlreadyServing(ticket.Number);
             }
             ticket.Status = (int)TicketStatus.NoShow;
             ticket.FinishedAt = desk.Now.ToUnixMs();
-            await desk.Scope.Connection.ExecuteAsync("UPDATE tickets SET status = @Status, finished_at = @FinishedAt WHERE id = @Id", ticket, desk.Scope.Transaction);
+            await TicketsTable.SaveStepAsync(desk.Scope, ticket);
             await AppendAsync(desk, EventKinds.NoShow, ticket, "recalls=" + ticket.RecallCount);
             await SetWindowAsync(desk, WindowState.Idle, null);
             return HallQueries.View(desk.Catalog, ticket);
@@ -138,31 +134,31 @@ public sealed class WindowDesk(
         {
             if (request.ServiceId is null && request.WindowNumber is null)
             {
-                throw QueueRuleException.BadRequest("transferTargetRequired", "请选择转往的事项或窗口（serviceId 或 windowNumber）。Give serviceId or windowNumber.");
+                throw QueueProblems.TransferTargetRequired();
             }
             var ticket = await CurrentAsync(desk);
             var toService = ticket.ServiceId;
             if (request.ServiceId is { } serviceId)
             {
                 toService = desk.Catalog.FindService(serviceId)?.Id
-                    ?? throw QueueRuleException.BadRequest("unknownService", $"没有编号为 {serviceId} 的事项。There is no service {serviceId}.");
+                    ?? throw QueueProblems.UnknownService(serviceId);
             }
             int? toWindow = null;
             if (request.WindowNumber is { } windowNumber)
             {
                 if (desk.Catalog.FindWindow(windowNumber) is null)
                 {
-                    throw QueueRuleException.BadRequest("unknownWindow", $"没有 {windowNumber} 号窗口。There is no window {windowNumber}.");
+                    throw QueueProblems.UnknownWindow(windowNumber);
                 }
                 if (windowNumber == desk.Window.Number)
                 {
-                    throw QueueRuleException.BadRequest("sameWindow", "不能转给本窗口。A ticket cannot be transferred to its own window.");
+                    throw QueueProblems.SameWindow();
                 }
                 toWindow = windowNumber;
             }
             else if (desk.Catalog.WindowsServing(toService).Count == 0)
             {
-                throw QueueRuleException.Conflict("noWindowForService", $"没有窗口办理“{desk.Catalog.ServiceName(toService)}”。No window serves that service.");
+                throw QueueProblems.NoWindowForService(desk.Catalog.ServiceName(toService));
             }
             var from = $"service={ticket.ServiceId};window={desk.Window.Number}";
             ticket.ServiceId = toService;
@@ -170,12 +166,7 @@ public sealed class WindowDesk(
             ticket.Status = (int)TicketStatus.Waiting;
             ticket.WindowNumber = null;
             ticket.TransferCount++;
-            await desk.Scope.Connection.ExecuteAsync(
-                """
-                UPDATE tickets SET service_id = @ServiceId, target_window = @TargetWindow, status = @Status, window_number = NULL,
-                    staff_code = NULL, recall_count = 0, transfer_count = @TransferCount
-                WHERE id = @Id
-                """, ticket, desk.Scope.Transaction);
+            await TicketsTable.SaveTransferAsync(desk.Scope, ticket);
             await AppendAsync(desk, EventKinds.Transferred, ticket, $"{from} -> service={toService};window={toWindow?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "any"}");
             await SetWindowAsync(desk, WindowState.Idle, null);
             desk.Events.Add(new QueueChangedEvent());
@@ -189,11 +180,9 @@ public sealed class WindowDesk(
             var ticket = await CurrentAsync(desk);
             if (desk.State.HeldTicketId is not null)
             {
-                throw QueueRuleException.Conflict("alreadyHolding", "本窗口已有挂起的号，请先呼回。The window already holds a ticket; call it back first.");
+                throw QueueProblems.AlreadyHolding();
             }
-            await desk.Scope.Connection.ExecuteAsync(
-                "UPDATE window_states SET held_ticket_id = @id WHERE hall_id = @hall AND window_number = @window",
-                new { id = ticket.Id, hall = desk.Catalog.HallId, window = desk.Window.Number }, desk.Scope.Transaction);
+            await WindowStatesTable.SetHeldAsync(desk.Scope, desk.Catalog.HallId, desk.Window.Number, ticket.Id);
             await AppendAsync(desk, EventKinds.Held, ticket, null);
             await SetWindowAsync(desk, WindowState.Idle, null);
             return HallQueries.View(desk.Catalog, ticket);
@@ -204,11 +193,9 @@ public sealed class WindowDesk(
         {
             RequireFree(desk);
             var heldId = desk.State.HeldTicketId
-                ?? throw QueueRuleException.Conflict("nothingHeld", "本窗口没有挂起的号。The window holds no ticket.");
-            var ticket = await desk.Scope.Connection.QuerySingleAsync<TicketRow>("SELECT * FROM tickets WHERE id = @heldId", new { heldId }, desk.Scope.Transaction);
-            await desk.Scope.Connection.ExecuteAsync(
-                "UPDATE window_states SET held_ticket_id = NULL WHERE hall_id = @hall AND window_number = @window",
-                new { hall = desk.Catalog.HallId, window = desk.Window.Number }, desk.Scope.Transaction);
+                ?? throw QueueProblems.NothingHeld();
+            var ticket = await TicketsTable.GetAsync(desk.Scope, heldId);
+            await WindowStatesTable.SetHeldAsync(desk.Scope, desk.Catalog.HallId, desk.Window.Number, null);
             await TryCallAsync(desk, ticket, ticket.StatusValue, EventKinds.CalledBack, desk.State.PriorityStreak, null);
             return HallQueries.View(desk.Catalog, ticket);
         }, cancellationToken);
@@ -218,17 +205,15 @@ public sealed class WindowDesk(
         {
             if (desk.State.StateValue == WindowState.Paused)
             {
-                throw QueueRuleException.Conflict("alreadyPaused", "窗口已暂停。The window is already paused.");
+                throw QueueProblems.AlreadyPaused();
             }
             RequireFree(desk);
             var text = string.IsNullOrWhiteSpace(reason) ? "暂停服务" : reason.Trim();
             if (text.Length > 100)
             {
-                throw QueueRuleException.BadRequest("reasonTooLong", "暂停原因不超过100字。The reason may have at most 100 characters.");
+                throw QueueProblems.ReasonTooLong();
             }
-            await desk.Scope.Connection.ExecuteAsync(
-                "UPDATE window_states SET state = @state, pause_reason = @text, changed_at = @now WHERE hall_id = @hall AND window_number = @window",
-                new { state = (int)WindowState.Paused, text, now = desk.Now.ToUnixMs(), hall = desk.Catalog.HallId, window = desk.Window.Number }, desk.Scope.Transaction);
+            await WindowStatesTable.SetPauseAsync(desk.Scope, desk.Catalog.HallId, desk.Window.Number, WindowState.Paused, text, desk.Now);
             await EventLog.AppendAsync(desk.Scope, desk.Catalog.HallId, EventKinds.Paused, desk.Now, desk.HallDate, desk.Actor, detail: text);
             desk.Events.Add(new WindowChangedEvent(desk.Window.Number));
             desk.Events.Add(new QueueChangedEvent());
@@ -240,11 +225,9 @@ public sealed class WindowDesk(
         {
             if (desk.State.StateValue != WindowState.Paused)
             {
-                throw QueueRuleException.Conflict("notPaused", "窗口未暂停。The window is not paused.");
+                throw QueueProblems.NotPaused();
             }
-            await desk.Scope.Connection.ExecuteAsync(
-                "UPDATE window_states SET state = @state, pause_reason = NULL, changed_at = @now WHERE hall_id = @hall AND window_number = @window",
-                new { state = (int)WindowState.Idle, now = desk.Now.ToUnixMs(), hall = desk.Catalog.HallId, window = desk.Window.Number }, desk.Scope.Transaction);
+            await WindowStatesTable.SetPauseAsync(desk.Scope, desk.Catalog.HallId, desk.Window.Number, WindowState.Idle, null, desk.Now);
             await EventLog.AppendAsync(desk.Scope, desk.Catalog.HallId, EventKinds.Resumed, desk.Now, desk.HallDate, desk.Actor);
             desk.Events.Add(new WindowChangedEvent(desk.Window.Number));
             desk.Events.Add(new QueueChangedEvent());
@@ -257,14 +240,14 @@ public sealed class WindowDesk(
     {
         var catalog = hall.Current;
         var window = catalog.FindWindow(session.WindowNumber)
-            ?? throw QueueRuleException.NotFound("unknownWindow", $"没有 {session.WindowNumber} 号窗口。There is no window {session.WindowNumber}.");
+            ?? throw QueueProblems.UnknownWindow(session.WindowNumber);
         var now = time.GetUtcNow();
         var events = new List<HallEvent>();
         T result;
         await using (var scope = await database.BeginWriteAsync(cancellationToken))
         {
-            var state = await WindowStates.LockAsync(scope, database, catalog.HallId, window.Number, now);
-            WindowStates.RequireSession(state, session);
+            var state = await WindowStatesTable.LockAsync(scope, catalog.HallId, window.Number, now);
+            ClerkSessions.RequireCurrent(state, session);
             var desk = new Desk(scope, catalog, window, state, now, catalog.HallDate(now).ToKey(),
                 actor with { StaffCode = session.StaffCode, WindowNumber = window.Number }, events);
             result = await action(desk);
@@ -278,11 +261,11 @@ public sealed class WindowDesk(
     {
         if (desk.State.StateValue == WindowState.Paused)
         {
-            throw QueueRuleException.Conflict("windowPaused", "窗口暂停中，请先恢复服务。The window is paused; resume first.");
+            throw QueueProblems.WindowPaused();
         }
         if (desk.State.CurrentTicketId is not null)
         {
-            throw QueueRuleException.Conflict("ticketInProgress", "当前号尚未办结，请先办结、过号或挂起。Finish, no-show or hold the current ticket first.");
+            throw QueueProblems.TicketInProgress();
         }
     }
 
@@ -290,21 +273,14 @@ public sealed class WindowDesk(
     {
         if (desk.State.CurrentTicketId is not { } id)
         {
-            throw QueueRuleException.Conflict("nothingAtWindow", "窗口当前没有正在呼叫或办理的号。There is no ticket at this window.");
+            throw QueueProblems.NothingAtWindow();
         }
-        return await desk.Scope.Connection.QuerySingleAsync<TicketRow>("SELECT * FROM tickets WHERE id = @id", new { id }, desk.Scope.Transaction);
+        return await TicketsTable.GetAsync(desk.Scope, id);
     }
 
     private static async Task<bool> TryCallAsync(Desk desk, TicketRow ticket, TicketStatus expected, string kind, int streak, string? detail)
     {
-        var changed = await desk.Scope.Connection.ExecuteAsync(
-            """
-            UPDATE tickets SET status = @called, called_at = @now, started_at = NULL, window_number = @window, staff_code = @staff, target_window = NULL
-            WHERE id = @id AND status = @expected
-            """,
-            new { called = (int)TicketStatus.Called, now = desk.Now.ToUnixMs(), window = desk.Window.Number, staff = desk.Actor.StaffCode, id = ticket.Id, expected = (int)expected },
-            desk.Scope.Transaction);
-        if (changed != 1)
+        if (!await TicketsTable.TryCallAsync(desk.Scope, ticket.Id, expected, desk.Window.Number, desk.Actor.StaffCode, desk.Now))
         {
             return false;
         }
@@ -313,10 +289,7 @@ public sealed class WindowDesk(
         ticket.StartedAt = null;
         ticket.WindowNumber = desk.Window.Number;
         ticket.StaffCode = desk.Actor.StaffCode;
-        await desk.Scope.Connection.ExecuteAsync(
-            "UPDATE window_states SET state = @state, current_ticket_id = @id, priority_streak = @streak, changed_at = @now WHERE hall_id = @hall AND window_number = @window",
-            new { state = (int)WindowState.Calling, id = ticket.Id, streak, now = desk.Now.ToUnixMs(), hall = desk.Catalog.HallId, window = desk.Window.Number },
-            desk.Scope.Transaction);
+        await WindowStatesTable.ShowAsync(desk.Scope, desk.Catalog.HallId, desk.Window.Number, WindowState.Calling, ticket.Id, desk.Now, streak);
         await AppendAsync(desk, kind, ticket, detail);
         desk.Events.Add(new TicketCalledEvent(CallMessage(desk, ticket, isRecall: false)));
         desk.Events.Add(new WindowChangedEvent(desk.Window.Number));
@@ -328,15 +301,13 @@ public sealed class WindowDesk(
     {
         ticket.Status = (int)TicketStatus.Serving;
         ticket.StartedAt = detail is null ? desk.Now.ToUnixMs() : ticket.CalledAt ?? desk.Now.ToUnixMs();
-        await desk.Scope.Connection.ExecuteAsync("UPDATE tickets SET status = @Status, started_at = @StartedAt WHERE id = @Id", ticket, desk.Scope.Transaction);
+        await TicketsTable.SaveStepAsync(desk.Scope, ticket);
         await AppendAsync(desk, EventKinds.Started, ticket, detail);
     }
 
     private static async Task SetWindowAsync(Desk desk, WindowState state, string? currentTicketId)
     {
-        await desk.Scope.Connection.ExecuteAsync(
-            "UPDATE window_states SET state = @state, current_ticket_id = @currentTicketId, changed_at = @now WHERE hall_id = @hall AND window_number = @window",
-            new { state = (int)state, currentTicketId, now = desk.Now.ToUnixMs(), hall = desk.Catalog.HallId, window = desk.Window.Number }, desk.Scope.Transaction);
+        await WindowStatesTable.ShowAsync(desk.Scope, desk.Catalog.HallId, desk.Window.Number, state, currentTicketId, desk.Now);
         desk.Events.Add(new WindowChangedEvent(desk.Window.Number));
     }
 

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Hall.Contracts.Hub;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Queue;
+using Hall.QueueService.Security;
+using Hall.QueueService.Supervision;
 
 namespace Hall.QueueService.ScaleOut;
 
@@ -9,7 +11,8 @@ namespace Hall.QueueService.ScaleOut;
 /// One committed hall event as it travels between server instances through PostgreSQL <c>NOTIFY</c>. It names the
 /// instance that made it (so that instance ignores its own echo) and the hall (several halls may share a database).
 /// A window change carries only the window number: the receiver reads the window from the shared database; a hall
-/// change carries nothing but its time: the receiver reloads the hall definition from the database.
+/// change carries nothing but its time: the receiver reloads the hall definition from the database. An alert travels
+/// whole (it is small), so supervisors on every instance see it at once.
 /// </summary>
 public sealed record HallNotification(
     Guid Instance,
@@ -19,7 +22,10 @@ public sealed record HallNotification(
     TicketChanged? Changed = null,
     int? WindowNumber = null,
     bool QueueChanged = false,
-    DateTimeOffset? HallChangedAt = null)
+    DateTimeOffset? HallChangedAt = null,
+    string? RevokedDeviceId = null,
+    AlertView? AlertRaised = null,
+    AlertView? AlertAcknowledged = null)
 {
     public const string Channel = "hall_events";
 
@@ -36,6 +42,9 @@ public sealed record HallNotification(
         WindowChangedEvent e => new HallNotification(instance, hallId, WindowNumber: e.WindowNumber),
         QueueChangedEvent => new HallNotification(instance, hallId, QueueChanged: true),
         HallChangedEvent e => new HallNotification(instance, hallId, HallChangedAt: e.At),
+        DeviceKeyRevokedEvent e => new HallNotification(instance, hallId, RevokedDeviceId: e.DeviceId),
+        AlertRaisedEvent e => new HallNotification(instance, hallId, AlertRaised: e.Alert),
+        AlertAcknowledgedEvent e => new HallNotification(instance, hallId, AlertAcknowledged: e.Alert),
         _ => null,
     };
 
@@ -47,6 +56,9 @@ public sealed record HallNotification(
         { WindowNumber: { } n } => new WindowChangedEvent(n),
         { QueueChanged: true } => new QueueChangedEvent(),
         { HallChangedAt: { } at } => new HallChangedEvent(at),
+        { RevokedDeviceId: { } device } => new DeviceKeyRevokedEvent(device),
+        { AlertRaised: { } alert } => new AlertRaisedEvent(alert),
+        { AlertAcknowledged: { } alert } => new AlertAcknowledgedEvent(alert),
         _ => null,
     };
 

@@ -1,33 +1,40 @@
-using Hall.QueueService.HallBus;
 using Hall.QueueService.HallSetup;
-using Hall.QueueService.Hubs;
 using Hall.QueueService.Queue;
 using Hall.QueueService.Storage;
+using System.Threading.Channels;
+using Hall.QueueService.Security.RateLimiting;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Hall.QueueService.ScaleOut;
 
 /// <summary>
-/// Listens on a dedicated PostgreSQL connection for the hall events of the OTHER instances and hands them to this
-/// instance's hub clients and to its hall bus, if it has one (a finish at a console connected to another instance
-/// still invites the window's evaluator), but never back to PostgreSQL, or they would echo forever. A lost connection is opened
+/// Listens on a dedicated PostgreSQL connection for the hall events of the OTHER instances and relays them to this
+/// instance's <see cref="IHallEventSink"/>s: its hub clients, its hall bus if it has one (a finish at a console
+/// connected to another instance still invites the window's evaluator), and any sink added later. Never to the
+/// <see cref="IOwnHallEventSink"/>s: not back to PostgreSQL, or they would echo forever, nor to the metrics, or they
+/// would count twice. A lost connection is opened
 /// again; events sent while it was down are lost, so after a reconnect every window and the queue counts are sent
 /// again to the local clients, which is what they would get from a fresh snapshot. A hall change made by another
-/// instance (or missed while disconnected) makes this instance reload the hall from the database first.
+/// instance (or missed while disconnected) makes this instance reload the hall from the database first. Notifications
+/// wait in a bounded queue (<c>WorkQueues:ListenerEvents</c>) handled in order by one loop; when it overflows the oldest
+/// are dropped, counted, and the local clients get the full resend once the loop has caught up.
 /// </summary>
 public sealed partial class PostgresEventListener(
     IConfiguration configuration,
     QueueDatabase database,
     HallCatalogHolder hall,
     InstanceIdentity instance,
-    HubBroadcaster localHub,
-    HallBusOutbox localBus,
+    HallEventPublisher localSinks,
     HallEditor hallEditor,
-    HallChangedBroadcaster localHallChanges,
     TimeProvider time,
+    IOptions<WorkQueueOptions> queues,
+    LimitCounters counters,
     ILogger<PostgresEventListener> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+    private int _resyncNeeded;
+    private Channel<HallEvent>? _events;
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes once the first LISTEN is in place.</summary>
@@ -35,10 +42,26 @@ public sealed partial class PostgresEventListener(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (database.Kind != DatabaseKind.Postgres)
+        if (!database.Dialect.SharedByInstances)
         {
             return;
         }
+        _events = BoundedWorkQueue.Create<HallEvent>("listenerEvents", queues.Value.ListenerEvents, BoundedChannelFullMode.DropOldest, counters, logger,
+            () => Volatile.Write(ref _resyncNeeded, 1));
+        var forwarding = ForwardQueuedAsync(_events.Reader, stoppingToken);
+        try
+        {
+            await ListenAsync(stoppingToken);
+        }
+        finally
+        {
+            _events.Writer.TryComplete();
+            await forwarding;
+        }
+    }
+
+    private async Task ListenAsync(CancellationToken stoppingToken)
+    {
         var connectionString = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("Queue"))
         {
             // A dedicated connection that is really closed when lost, and pings the server so a dead link is noticed.
@@ -100,21 +123,38 @@ public sealed partial class PostgresEventListener(
             return;
         }
         // Notifications arrive on the connection's reading loop: hand them on without holding it up.
-        _ = ForwardAsync(hallEvent, cancellationToken);
+        _events?.Writer.TryWrite(hallEvent);
+    }
+
+    private async Task ForwardQueuedAsync(ChannelReader<HallEvent> events, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var hallEvent in events.ReadAllAsync(cancellationToken))
+            {
+                await ForwardAsync(hallEvent, cancellationToken);
+                if (events.Count == 0 && Interlocked.Exchange(ref _resyncNeeded, 0) == 1)
+                {
+                    // Events were dropped: what the clients hold may be stale, so they get the whole picture again.
+                    await ResyncLocalClientsAsync(cancellationToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
     }
 
     private async Task ForwardAsync(HallEvent hallEvent, CancellationToken cancellationToken)
     {
         try
         {
-            if (hallEvent is HallChangedEvent changed)
+            if (hallEvent is HallChangedEvent)
             {
+                // The local sinks read the new hall from here on.
                 await hallEditor.ReloadAsync(cancellationToken);
-                await localHallChanges.PublishAsync(changed, cancellationToken);
-                return;
             }
-            await localHub.PublishAsync(hallEvent, cancellationToken);
-            await localBus.PublishAsync(hallEvent, cancellationToken);
+            await localSinks.RelayAsync(hallEvent, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -128,7 +168,7 @@ public sealed partial class PostgresEventListener(
         {
             if (await hallEditor.ReloadAsync(cancellationToken))
             {
-                await localHallChanges.PublishAsync(new HallChangedEvent(time.GetUtcNow()), cancellationToken);
+                await localSinks.RelayAsync(new HallChangedEvent(time.GetUtcNow()), cancellationToken);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -6,16 +6,19 @@ using Hall.QueueService.Storage;
 
 namespace Hall.QueueService.ScaleOut;
 
-/// <summary>Publishes this instance's committed hall events to the other instances with <c>pg_notify</c>.</summary>
+/// <summary>
+/// Publishes this instance's committed hall events to the other instances with <c>pg_notify</c>. An own-events sink,
+/// so what other instances relay is never sent back.
+/// </summary>
 public sealed partial class PostgresNotifySink(
     QueueDatabase database,
     HallCatalogHolder hall,
     InstanceIdentity instance,
-    ILogger<PostgresNotifySink> logger) : IHallEventSink
+    ILogger<PostgresNotifySink> logger) : IOwnHallEventSink
 {
     public async ValueTask PublishAsync(HallEvent hallEvent, CancellationToken cancellationToken)
     {
-        if (database.Kind != DatabaseKind.Postgres || HallNotification.From(hallEvent, instance.Id, hall.Current.HallId) is not { } notification)
+        if (!database.Dialect.SharedByInstances || HallNotification.From(hallEvent, instance.Id, hall.Current.HallId) is not { } notification)
         {
             return;
         }

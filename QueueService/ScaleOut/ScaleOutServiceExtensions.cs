@@ -11,7 +11,7 @@ public static class ScaleOutServiceExtensions
     public static IServiceCollection AddScaleOut(this IServiceCollection services)
     {
         services.AddSingleton<InstanceIdentity>();
-        services.AddSingleton<IHallEventSink, PostgresNotifySink>();
+        services.AddSingleton<IOwnHallEventSink, PostgresNotifySink>();
         services.AddSingleton<PostgresEventListener>();
         services.AddHostedService(sp => sp.GetRequiredService<PostgresEventListener>());
         return services;

@@ -4,7 +4,7 @@ using Hall.QueueService.HallSetup;
 namespace Hall.QueueService.Security;
 
 /// <summary>
-/// Settings under <c>Admin:</c>: the administrator's user name and password (HTTP Basic on <c>/api/admin/…</c>), and
+/// Settings under <c>Admin:</c>: the administrator's user name and password (the administration page's login, or HTTP Basic from scripts, on <c>/api/admin/…</c>), and
 /// how many wrong logins lock a subject for how long. Give <c>PasswordHash</c> (a <see cref="PinHasher"/> hash) in
 /// production; <c>Password</c> in plain text is for the demo and tests.
 /// </summary>
@@ -25,6 +25,9 @@ public sealed class AdminOptions : IValidatableObject
     public int MaxFailedLogins { get; set; } = 5;
 
     public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>How long a login on the administration page lasts (a working day by default).</summary>
+    public int SessionHours { get; set; } = 8;
 
     public bool UsesDemoPassword => Password is null && PasswordHash is null;
 
@@ -49,6 +52,10 @@ public sealed class AdminOptions : IValidatableObject
         if (LockoutMinutes is < 1 or > 1440)
         {
             yield return new ValidationResult("Admin:LockoutMinutes must be between 1 and 1440.", [nameof(LockoutMinutes)]);
+        }
+        if (SessionHours is < 1 or > 24)
+        {
+            yield return new ValidationResult("Admin:SessionHours must be between 1 and 24.", [nameof(SessionHours)]);
         }
     }
 }

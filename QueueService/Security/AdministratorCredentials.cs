@@ -45,16 +45,45 @@ public static class AdministratorCredentials
         return userMatches && passwordMatches;
     }
 
-    /// <summary>Checks presented credentials with the lock-out: false on a wrong password (counted), 429 while locked.</summary>
-    public static async Task<bool> CheckAsync(AdminOptions options, LoginThrottle throttle, string user, string password, CancellationToken cancellationToken)
+    /// <summary>
+    /// The administration page's login: the attempt is counted before the password is checked (one atomic statement),
+    /// so of any number of parallel wrong passwords from one address at most <see cref="AdminOptions.MaxFailedLogins"/>
+    /// are checked. False on a wrong user name or password; 429 while locked.
+    /// </summary>
+    public static async Task<bool> LogInAsync(HttpContext http, string user, string password)
     {
-        await throttle.EnsureNotLockedAsync(LockSubject, cancellationToken);
+        var options = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AdminOptions>>().Value;
+        var throttle = http.RequestServices.GetRequiredService<LoginThrottle>();
+        var subject = Subject(http);
+        await throttle.CountAttemptAsync(subject, http.RequestAborted);
         if (!Matches(options, user, password))
         {
-            await throttle.FailedAsync(LockSubject, cancellationToken);
+            await throttle.FailedAsync(subject, http.RequestAborted);
             return false;
         }
-        await throttle.SucceededAsync(LockSubject, cancellationToken);
+        await throttle.SucceededAsync(subject, http.RequestAborted);
         return true;
     }
+
+    /// <summary>
+    /// Checks presented credentials with the lock-out: false on a wrong password (counted), 429 while locked. Counted
+    /// per client address, so a stranger's wrong passwords lock the stranger out, not the administrator.
+    /// </summary>
+    public static async Task<bool> CheckAsync(HttpContext http, string user, string password)
+    {
+        var options = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<AdminOptions>>().Value;
+        var throttle = http.RequestServices.GetRequiredService<LoginThrottle>();
+        var subject = Subject(http);
+        var cancellationToken = http.RequestAborted;
+        await throttle.EnsureNotLockedAsync(subject, cancellationToken);
+        if (!Matches(options, user, password))
+        {
+            await throttle.CountFailureAsync(subject, cancellationToken);
+            return false;
+        }
+        await throttle.SucceededAsync(subject, cancellationToken);
+        return true;
+    }
+
+    private static string Subject(HttpContext http) => LockSubject + "@" + (http.Connection.RemoteIpAddress?.ToString() ?? "local");
 }

@@ -1,3 +1,4 @@
+using Hall.Contracts.Api;
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
@@ -21,7 +22,7 @@ public sealed record IssuedDeviceKey(string DeviceId, string Key, DateTimeOffset
 /// whole key is stored (the secret has 256 random bits, so a slow hash adds nothing but latency on every request);
 /// checked against the database on each use, so a revocation holds at once on every instance.
 /// </summary>
-public sealed partial class DeviceKeyStore(QueueDatabase database, HallCatalogHolder hall, TimeProvider time, ILogger<DeviceKeyStore> logger)
+public sealed partial class DeviceKeyStore(QueueDatabase database, HallCatalogHolder hall, HallEventPublisher publisher, TimeProvider time, ILogger<DeviceKeyStore> logger)
 {
     private const string Scheme = "sha256";
 
@@ -54,8 +55,11 @@ public sealed partial class DeviceKeyStore(QueueDatabase database, HallCatalogHo
         await using var scope = await database.BeginWriteAsync(cancellationToken);
         await RevokeInScopeAsync(scope, device.Id, issuedBy, now);
         await InsertAsync(scope, device.Id, key, issuedBy, now);
+        await RecordAsync(scope, EventKinds.DeviceKeyIssued, device.Id, issuedBy, now);
         await scope.CommitAsync(cancellationToken);
         LogIssued(device.Id, issuedBy);
+        // Connections made with the replaced key close too.
+        await publisher.PublishAsync([new DeviceKeyRevokedEvent(device.Id)], cancellationToken);
         return new IssuedDeviceKey(device.Id, key, hall.Current.ToOffset(now));
     }
 
@@ -64,14 +68,24 @@ public sealed partial class DeviceKeyStore(QueueDatabase database, HallCatalogHo
     {
         var device = Find(deviceId);
         await using var scope = await database.BeginWriteAsync(cancellationToken);
-        var revoked = await RevokeInScopeAsync(scope, device.Id, revokedBy, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var revoked = await RevokeInScopeAsync(scope, device.Id, revokedBy, now);
+        if (revoked > 0)
+        {
+            await RecordAsync(scope, EventKinds.DeviceKeyRevoked, device.Id, revokedBy, now);
+        }
         await scope.CommitAsync(cancellationToken);
         if (revoked > 0)
         {
             LogRevoked(device.Id, revokedBy);
+            await publisher.PublishAsync([new DeviceKeyRevokedEvent(device.Id)], cancellationToken);
         }
         return revoked > 0;
     }
+
+    /// <summary>The event row of an issue or a revocation: which device and who, never the key.</summary>
+    private Task RecordAsync(WriteScope scope, string kind, string deviceId, string by, DateTimeOffset now) =>
+        EventLog.AppendAsync(scope, hall.Current.HallId, kind, now, hall.Current.HallDate(now).ToKey(), new Actor(by), detail: "device " + deviceId);
 
     public async Task<IReadOnlyList<DeviceKeyStatus>> ListAsync(CancellationToken cancellationToken)
     {
@@ -119,7 +133,7 @@ public sealed partial class DeviceKeyStore(QueueDatabase database, HallCatalogHo
 
     private DeviceDefinition Find(string deviceId) =>
         hall.Current.Definition.Devices.FirstOrDefault(d => d.Id == deviceId)
-        ?? throw QueueRuleException.NotFound("unknownDevice", $"大厅配置中没有设备 {deviceId}。There is no device '{deviceId}' in the hall.");
+        ?? throw QueueProblems.UnknownDevice(deviceId);
 
     private Task<int> InsertAsync(WriteScope scope, string deviceId, string key, string issuedBy, DateTimeOffset now) =>
         InsertAsync(scope, deviceId, key, issuedBy, now, hall.Current.HallId);

@@ -24,16 +24,16 @@ public sealed class SupervisorSessions(QueueDatabase database, HallCatalogHolder
         var catalog = hall.Current;
         if (string.IsNullOrWhiteSpace(request.StaffCode) || string.IsNullOrEmpty(request.Pin))
         {
-            throw QueueRuleException.BadRequest("credentialsRequired", "请输入工号和密码。Staff number and PIN are required.");
+            throw QueueProblems.CredentialsRequired();
         }
         var staff = catalog.FindClerk(request.StaffCode.Trim());
         if (staff?.PinHash is null || !PinHasher.Verify(request.Pin, staff.PinHash))
         {
-            throw QueueRuleException.Unauthorized("wrongCredentials", "工号或密码错误。Wrong staff number or PIN.");
+            throw QueueProblems.WrongCredentials();
         }
         if (!staff.Supervisor)
         {
-            throw QueueRuleException.Forbidden("notSupervisor", $"{staff.Name}（{staff.StaffCode}）不是值班长或督查人员。This staff member is not a supervisor.");
+            throw QueueProblems.NotSupervisor(staff.Name, staff.StaffCode);
         }
         var now = time.GetUtcNow();
         var expires = now.AddHours(catalog.Definition.Security.SupervisorSessionHours);

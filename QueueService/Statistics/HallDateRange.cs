@@ -17,7 +17,7 @@ public readonly record struct HallDateRange(DateOnly From, DateOnly To)
         if (string.IsNullOrWhiteSpace(text)
             || !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            throw QueueRuleException.BadRequest("invalidDate", $"{name} 须为 YYYY-MM-DD 格式的日期。{name} must be a date like 2026-11-23.");
+            throw QueueProblems.InvalidDate(name, text);
         }
         return date;
     }
@@ -27,11 +27,11 @@ public readonly record struct HallDateRange(DateOnly From, DateOnly To)
         var range = new HallDateRange(ParseDate(from, "from"), ParseDate(to, "to"));
         if (range.To < range.From)
         {
-            throw QueueRuleException.BadRequest("invalidRange", "to 不能早于 from。to must not be before from.");
+            throw QueueProblems.InvalidRange();
         }
         if (range.To.DayNumber - range.From.DayNumber >= MaxDays)
         {
-            throw QueueRuleException.BadRequest("rangeTooLong", $"统计区间最长 {MaxDays} 天。A range covers at most {MaxDays} days.");
+            throw QueueProblems.RangeTooLong(MaxDays);
         }
         return range;
     }
@@ -41,7 +41,7 @@ public readonly record struct HallDateRange(DateOnly From, DateOnly To)
         if (string.IsNullOrWhiteSpace(month)
             || !DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
         {
-            throw QueueRuleException.BadRequest("invalidMonth", "month 须为 YYYY-MM 格式。month must look like 2026-11.");
+            throw QueueProblems.InvalidMonth();
         }
         return new HallDateRange(first, first.AddMonths(1).AddDays(-1));
     }

@@ -15,14 +15,15 @@ public sealed record HistoryTables(string Tickets, string Events)
 
     public static readonly HistoryTables WithArchive = new("ticket_history", "event_history");
 
-    public static async Task<HistoryTables> ForAsync(DbConnection connection, string hallId, HallDateRange range)
+    /// <summary>The tables for the range; read it in the transaction the figures are read in (see <see cref="HistoryRead"/>).</summary>
+    public static async Task<HistoryTables> ForAsync(DbConnection connection, DbTransaction? transaction, string hallId, HallDateRange range)
     {
         var archived = await connection.ExecuteScalarAsync<long?>(
             """
             SELECT 1 WHERE EXISTS (SELECT 1 FROM tickets_archive WHERE hall_id = @hall AND hall_date >= @from AND hall_date <= @to)
                         OR EXISTS (SELECT 1 FROM events_archive WHERE hall_id = @hall AND hall_date >= @from AND hall_date <= @to)
             """,
-            new { hall = hallId, from = range.FromKey, to = range.ToKey });
+            new { hall = hallId, from = range.FromKey, to = range.ToKey }, transaction);
         return archived is null ? Live : WithArchive;
     }
 }

@@ -20,9 +20,7 @@ public static class MonthlyReportCsv
 
     public static byte[] Build(StatsReport report, string hallName)
     {
-        var period = report.From[..7] == report.To[..7] && report.From.EndsWith("-01", StringComparison.Ordinal)
-            ? report.From[..7]
-            : $"{report.From}至{report.To}";
+        var period = Period(report);
         var csv = new StringBuilder();
         AppendLine(csv, Headers);
         AppendLine(csv, Row(period, "合计", "", hallName, report.Total, null, null));
@@ -42,6 +40,10 @@ public static class MonthlyReportCsv
         var body = Encoding.UTF8.GetBytes(csv.ToString());
         return [.. bom, .. body];
     }
+
+    /// <summary>"2026-11" for a whole month, otherwise "2026-11-02至2026-11-08".</summary>
+    public static string Period(StatsReport report) =>
+        report.From[..7] == report.To[..7] && report.From.EndsWith("-01", StringComparison.Ordinal) ? report.From[..7] : $"{report.From}至{report.To}";
 
     private static string[] Row(string period, string kind, string id, string name, StatsFigures f, double? aHours, double? bHours) =>
     [

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dapper;
+using Hall.Contracts.Api;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Storage;
 
@@ -13,34 +14,40 @@ public sealed class StaffingAdvisor(QueueDatabase database, HallCatalogHolder ha
 {
     public async Task<StaffingReport> GetDayAsync(DateOnly date, double targetWaitMinutes, double serviceLevel, CancellationToken cancellationToken = default)
     {
+        await using var read = await HistoryRead.OpenAsync(database, hall.Current.HallId, new HallDateRange(date, date), cancellationToken);
+        return await GetDayAsync(read, date, targetWaitMinutes, serviceLevel);
+    }
+
+    /// <summary>The day's advice, every figure read in the given snapshot.</summary>
+    public async Task<StaffingReport> GetDayAsync(HistoryRead read, DateOnly date, double targetWaitMinutes, double serviceLevel)
+    {
         var catalog = hall.Current;
         var range = new HallDateRange(date, date);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var tables = await HistoryTables.ForAsync(connection, catalog.HallId, range);
+        var (connection, tables) = (read.Connection, read.Tables);
         var rows = (await connection.QueryAsync<(string Hour, long Arrivals, double? AvgServiceMs)>(
             $"""
             SELECT CAST({StatisticsQueries.HourKey(catalog, range)} AS TEXT) AS hour, COUNT(*) AS arrivals,
-                CAST(AVG(CASE WHEN status = 3 AND started_at IS NOT NULL AND finished_at IS NOT NULL THEN finished_at - started_at END) AS DOUBLE PRECISION) AS avg_service_ms
+                CAST(AVG(CASE WHEN status = @done AND started_at IS NOT NULL AND finished_at IS NOT NULL THEN finished_at - started_at END) AS DOUBLE PRECISION) AS avg_service_ms
             FROM {tables.Tickets} WHERE hall_id = @hall AND hall_date = @date
             GROUP BY {StatisticsQueries.HourKey(catalog, range)}
             """,
-            new { hall = catalog.HallId, date = range.FromKey })).ToDictionary(r => int.Parse(r.Hour, CultureInfo.InvariantCulture));
+            new { hall = catalog.HallId, date = range.FromKey, done = (int)TicketStatus.Done }, read.Transaction)).ToDictionary(r => int.Parse(r.Hour, CultureInfo.InvariantCulture));
         var dayServiceMs = await connection.ExecuteScalarAsync<double?>(
             $"""
             SELECT CAST(AVG(finished_at - started_at) AS DOUBLE PRECISION) FROM {tables.Tickets}
-            WHERE hall_id = @hall AND hall_date = @date AND status = 3 AND started_at IS NOT NULL AND finished_at IS NOT NULL
+            WHERE hall_id = @hall AND hall_date = @date AND status = @done AND started_at IS NOT NULL AND finished_at IS NOT NULL
             """,
-            new { hall = catalog.HallId, date = range.FromKey });
-        var sessions = await statistics.PostSessionsAsync(connection, catalog, range, tables);
+            new { hall = catalog.HallId, date = range.FromKey, done = (int)TicketStatus.Done }, read.Transaction);
+        var sessions = await statistics.PostSessionsAsync(read, catalog, range);
         var byService = (await connection.QueryAsync<(string Hour, long ServiceId, long Arrivals, long Served, long ServiceMs)>(
             $"""
             SELECT CAST({StatisticsQueries.HourKey(catalog, range)} AS TEXT) AS hour, CAST(service_id AS BIGINT) AS service_id, COUNT(*) AS arrivals,
-                SUM(CASE WHEN status = 3 AND started_at IS NOT NULL AND finished_at IS NOT NULL THEN 1 ELSE 0 END) AS served,
-                SUM(CASE WHEN status = 3 AND started_at IS NOT NULL AND finished_at IS NOT NULL THEN finished_at - started_at ELSE 0 END) AS service_ms
+                SUM(CASE WHEN status = @done AND started_at IS NOT NULL AND finished_at IS NOT NULL THEN 1 ELSE 0 END) AS served,
+                SUM(CASE WHEN status = @done AND started_at IS NOT NULL AND finished_at IS NOT NULL THEN finished_at - started_at ELSE 0 END) AS service_ms
             FROM {tables.Tickets} WHERE hall_id = @hall AND hall_date = @date
             GROUP BY {StatisticsQueries.HourKey(catalog, range)}, service_id
             """,
-            new { hall = catalog.HallId, date = range.FromKey })).ToList();
+            new { hall = catalog.HallId, date = range.FromKey, done = (int)TicketStatus.Done }, read.Transaction)).ToList();
 
         // An hour without a finished service borrows the day's mean, else the hall file's typical times.
         var typicalSeconds = catalog.Services.Count == 0 ? 600 : catalog.Services.Average(s => s.TypicalServiceMinutes * 60.0);

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Dapper;
+using Hall.Contracts.Api;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Queue;
 using Hall.QueueService.Storage;
@@ -24,15 +25,20 @@ public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder 
 
     public async Task<StatsReport> GetReportAsync(HallDateRange range, CancellationToken cancellationToken = default)
     {
+        await using var read = await HistoryRead.OpenAsync(database, hall.Current.HallId, range, cancellationToken);
+        return await GetReportAsync(read, range);
+    }
+
+    /// <summary>The report, every figure read in the given snapshot.</summary>
+    public async Task<StatsReport> GetReportAsync(HistoryRead read, HallDateRange range)
+    {
         var catalog = hall.Current;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var tables = await HistoryTables.ForAsync(connection, catalog.HallId, range);
-        var total = await FiguresByAsync(connection, catalog, range, tables, KeyTotal);
-        var byService = await FiguresByAsync(connection, catalog, range, tables, KeyService);
-        var byWindow = await FiguresByAsync(connection, catalog, range, tables, KeyWindow);
-        var byClerk = await FiguresByAsync(connection, catalog, range, tables, KeyClerk);
-        var byHour = await FiguresByAsync(connection, catalog, range, tables, HourKey(catalog, range));
-        var sessions = await PostSessionsAsync(connection, catalog, range, tables);
+        var total = await FiguresByAsync(read, catalog, range, KeyTotal);
+        var byService = await FiguresByAsync(read, catalog, range, KeyService);
+        var byWindow = await FiguresByAsync(read, catalog, range, KeyWindow);
+        var byClerk = await FiguresByAsync(read, catalog, range, KeyClerk);
+        var byHour = await FiguresByAsync(read, catalog, range, HourKey(catalog, range));
+        var sessions = await PostSessionsAsync(read, catalog, range);
 
         var empty = StatsFigures.From(new TicketSums(), null);
         StatsFigures Of(Dictionary<string, StatsFigures> map, string key) => map.GetValueOrDefault(key) ?? empty;
@@ -77,9 +83,18 @@ public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder 
     }
 
     /// <summary>Ticket figures grouped by a key expression (a column, an hour, or a constant for the total).</summary>
-    public async Task<Dictionary<string, StatsFigures>> FiguresByAsync(DbConnection connection, HallCatalog catalog, HallDateRange range, HistoryTables tables, string keyExpression)
+    public static async Task<Dictionary<string, StatsFigures>> FiguresByAsync(HistoryRead read, HallCatalog catalog, HallDateRange range, string keyExpression)
     {
-        var args = new { hall = catalog.HallId, from = range.FromKey, to = range.ToKey };
+        var (connection, tables) = (read.Connection, read.Tables);
+        var args = new
+        {
+            hall = catalog.HallId,
+            from = range.FromKey,
+            to = range.ToKey,
+            done = (int)TicketStatus.Done,
+            noShow = (int)TicketStatus.NoShow,
+            cancelled = (int)TicketStatus.Cancelled,
+        };
         var sums = await connection.QueryAsync<TicketSums>(
             $"""
             WITH t AS (
@@ -89,21 +104,21 @@ public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder 
             )
             SELECT CAST(k AS TEXT) AS key,
                 COUNT(*) AS issued,
-                SUM(CASE WHEN status = 3 THEN 1 ELSE 0 END) AS served,
-                SUM(CASE WHEN status = 4 THEN 1 ELSE 0 END) AS no_show,
-                SUM(CASE WHEN status = 5 THEN 1 ELSE 0 END) AS cancelled,
+                SUM(CASE WHEN status = @done THEN 1 ELSE 0 END) AS served,
+                SUM(CASE WHEN status = @noShow THEN 1 ELSE 0 END) AS no_show,
+                SUM(CASE WHEN status = @cancelled THEN 1 ELSE 0 END) AS cancelled,
                 SUM(CASE WHEN transfer_count > 0 THEN 1 ELSE 0 END) AS transferred,
                 CAST(AVG(CASE WHEN called_at IS NOT NULL THEN called_at - issued_at END) AS DOUBLE PRECISION) AS avg_wait_ms,
-                CAST(AVG(CASE WHEN status = 3 AND started_at IS NOT NULL AND finished_at IS NOT NULL THEN finished_at - started_at END) AS DOUBLE PRECISION) AS avg_service_ms,
+                CAST(AVG(CASE WHEN status = @done AND started_at IS NOT NULL AND finished_at IS NOT NULL THEN finished_at - started_at END) AS DOUBLE PRECISION) AS avg_service_ms,
                 SUM(CASE WHEN rating_level = 1 THEN 1 ELSE 0 END) AS rating1,
                 SUM(CASE WHEN rating_level = 2 THEN 1 ELSE 0 END) AS rating2,
                 SUM(CASE WHEN rating_level = 3 THEN 1 ELSE 0 END) AS rating3,
                 SUM(CASE WHEN rating_level = 4 THEN 1 ELSE 0 END) AS rating4,
                 SUM(CASE WHEN rating_level = 5 THEN 1 ELSE 0 END) AS rating5,
-                SUM(CASE WHEN status = 3 AND started_at IS NOT NULL AND finished_at - started_at <= promised_ms THEN 1 ELSE 0 END) AS within_promised,
+                SUM(CASE WHEN status = @done AND started_at IS NOT NULL AND finished_at - started_at <= promised_ms THEN 1 ELSE 0 END) AS within_promised,
                 CAST(AVG(CASE WHEN called_at IS NOT NULL THEN ABS((called_at - issued_at) / 60000.0 - estimated_wait_minutes) END) AS DOUBLE PRECISION) AS estimate_error_minutes
             FROM t WHERE k IS NOT NULL GROUP BY k
-            """, args);
+            """, args, read.Transaction);
         var p90 = (await connection.QueryAsync<(string Key, long WaitMs)>(
             $"""
             WITH w AS (
@@ -114,7 +129,7 @@ public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder 
                 FROM w WHERE k IS NOT NULL
             )
             SELECT CAST(k AS TEXT) AS key, wait_ms FROM r WHERE rn = (9 * n + 9) / 10
-            """, args)).ToDictionary(r => r.Key, r => (double?)r.WaitMs);
+            """, args, read.Transaction)).ToDictionary(r => r.Key, r => (double?)r.WaitMs);
         return sums.ToDictionary(s => s.Key, s => StatsFigures.From(s, p90.GetValueOrDefault(s.Key)));
     }
 
@@ -122,19 +137,19 @@ public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder 
     /// Every login in the range with its end: the window's next login or logout, else the end of that hall day or now,
     /// whichever comes first (a login replacing another ends it without a logout row).
     /// </summary>
-    public async Task<IReadOnlyList<PostSession>> PostSessionsAsync(DbConnection connection, HallCatalog catalog, HallDateRange range, HistoryTables tables)
+    public async Task<IReadOnlyList<PostSession>> PostSessionsAsync(HistoryRead read, HallCatalog catalog, HallDateRange range)
     {
-        var rows = await connection.QueryAsync<(long WindowNumber, string? StaffCode, string? Detail, string HallDate, long At, long? NextAt)>(
+        var rows = await read.Connection.QueryAsync<(long WindowNumber, string? StaffCode, string? Detail, string HallDate, long At, long? NextAt)>(
             $"""
             WITH s AS (
                 SELECT window_number, staff_code, detail, hall_date, kind, at,
                        LEAD(at) OVER (PARTITION BY window_number ORDER BY at, id) AS next_at
-                FROM {tables.Events}
+                FROM {read.Tables.Events}
                 WHERE hall_id = @hall AND hall_date >= @from AND hall_date <= @to AND kind IN ('login', 'logout') AND window_number IS NOT NULL
             )
             SELECT CAST(window_number AS BIGINT) AS window_number, staff_code, detail, hall_date, at, next_at FROM s WHERE kind = 'login' ORDER BY at
             """,
-            new { hall = catalog.HallId, from = range.FromKey, to = range.ToKey });
+            new { hall = catalog.HallId, from = range.FromKey, to = range.ToKey }, read.Transaction);
         var now = time.GetUtcNow().ToUnixMs();
         return rows.Select(r =>
         {

@@ -8,13 +8,19 @@ namespace Hall.QueueService.Storage;
 /// (SQLite <c>VACUUM INTO</c> reads one snapshot beside the writer in WAL mode);
 /// <c>QueueService restore --Queue:DataDirectory=DIR --from FILE</c> puts a copy back while the server is stopped.
 /// PostgreSQL is backed up with its own tools (pg_dump, base backups).
+/// <c>QueueService verify-audit --Queue:DataDirectory=DIR --Audit:KeyFile=FILE</c> checks a copy's event chain.
 /// </summary>
 public static class BackupCommand
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "backup" or "restore";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "backup" or "restore" or Audit.VerifyAuditCommand.Name;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
+        if (args[0] == Audit.VerifyAuditCommand.Name)
+        {
+            // The auditor's check of a restored backup (Audit/VerifyAuditCommand.cs).
+            return await Audit.VerifyAuditCommand.RunAsync(args[1..], output, error);
+        }
         var settings = new ConfigurationBuilder().AddCommandLine(args[1..]).Build();
         var directory = Path.GetFullPath(settings["Queue:DataDirectory"] ?? "data");
         var database = Path.Combine(directory, "queue.db");

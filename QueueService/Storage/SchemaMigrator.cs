@@ -10,6 +10,8 @@ namespace Hall.QueueService.Storage;
 /// </summary>
 public static class SchemaMigrator
 {
+    private const long MigrationLock = 4242001;
+
     public static async Task<int> MigrateAsync(QueueDatabase database, CancellationToken cancellationToken = default)
     {
         await using (var connection = await database.OpenAsync(cancellationToken))
@@ -23,11 +25,8 @@ public static class SchemaMigrator
 
         await using var scope = await database.BeginWriteAsync(cancellationToken);
         var connectionInScope = scope.Connection;
-        if (database.Kind == DatabaseKind.Postgres)
-        {
-            // Two instances starting together must not both migrate.
-            await connectionInScope.ExecuteAsync("SELECT pg_advisory_xact_lock(4242001)", transaction: scope.Transaction);
-        }
+        // Two instances starting together must not both migrate.
+        await scope.Dialect.LockForTransactionAsync(scope, MigrationLock);
         await connectionInScope.ExecuteAsync(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)",
             transaction: scope.Transaction);
@@ -39,7 +38,7 @@ public static class SchemaMigrator
             {
                 continue;
             }
-            await ExecuteScriptAsync(connectionInScope, scope.Transaction, Dialect(sql, database.Kind));
+            await ExecuteScriptAsync(connectionInScope, scope.Transaction, sql.Replace("{identity}", scope.Dialect.IdentityColumn, StringComparison.Ordinal));
             await connectionInScope.ExecuteAsync(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@version, @name, @at)",
                 new { version, name, at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() }, scope.Transaction);
@@ -61,11 +60,6 @@ public static class SchemaMigrator
             yield return (version, name, reader.ReadToEnd());
         }
     }
-
-    private static string Dialect(string sql, DatabaseKind kind) => sql.Replace(
-        "{identity}",
-        kind == DatabaseKind.Sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
-        StringComparison.Ordinal);
 
     private static async Task ExecuteScriptAsync(DbConnection connection, DbTransaction transaction, string script)
     {

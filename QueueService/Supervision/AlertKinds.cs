@@ -15,18 +15,8 @@ public static class AlertKinds
     public const string BadRating = "badRating";
     /// <summary>A ticket called as often as the hall allows.</summary>
     public const string RecallLimit = "recallLimit";
+    /// <summary>One kiosk issuing an unusual number of elderly-priority tickets in an hour (a sign of scalpers).</summary>
+    public const string ElderlyRate = "elderlyRate";
 }
-
-public sealed record AlertView(
-    long Id,
-    string Kind,
-    string Message,
-    string MessageEn,
-    int? WindowNumber,
-    int? ServiceId,
-    string? TicketId,
-    DateTimeOffset RaisedAt,
-    DateTimeOffset? AcknowledgedAt,
-    string? AcknowledgedBy);
 
 public sealed record AcknowledgeRequest(string? By);

@@ -1,6 +1,6 @@
-using Hall.Hardware.HallBus;
 using System.Globalization;
 using Dapper;
+using Hall.Contracts.Api;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Queue;
 using Hall.QueueService.Storage;
@@ -10,7 +10,8 @@ namespace Hall.QueueService.Supervision;
 
 /// <summary>
 /// Looks at the hall every few seconds and raises alerts: long waits, empty windows in opening hours (空岗), services
-/// past their promised time, devices offline or out of paper, bad ratings, and recall limits reached. Each problem is
+/// past their promised time, devices offline or out of paper, bad ratings, recall limits reached, and kiosks issuing
+/// unusually many elderly-priority numbers (<see cref="ElderlyRateCheck"/>). Each problem is
 /// raised once (its subject is unique) and stays listed until a supervisor acknowledges it.
 /// </summary>
 public sealed partial class AlertMonitor(
@@ -51,14 +52,22 @@ public sealed partial class AlertMonitor(
         var found = new List<AlertStore.NewAlert>();
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
-            var args = new { hall = catalog.HallId, hallDate, maxRecalls = catalog.Definition.MaxRecalls };
+            var args = new
+            {
+                hall = catalog.HallId,
+                hallDate,
+                maxRecalls = catalog.Definition.MaxRecalls,
+                waiting = (int)TicketStatus.Waiting,
+                called = (int)TicketStatus.Called,
+                serving = (int)TicketStatus.Serving,
+            };
 
             // The oldest waiting ticket of each service.
             var oldest = await connection.QueryAsync<(string Id, string Number, long ServiceId, long IssuedAt)>(
                 """
                 SELECT id, number, service_id, issued_at FROM (
                     SELECT id, number, service_id, issued_at, ROW_NUMBER() OVER (PARTITION BY service_id ORDER BY issued_at) AS rn
-                    FROM tickets WHERE hall_id = @hall AND hall_date = @hallDate AND status = 0
+                    FROM tickets WHERE hall_id = @hall AND hall_date = @hallDate AND status = @waiting
                 ) w WHERE rn = 1
                 """, args);
             foreach (var t in oldest)
@@ -76,7 +85,7 @@ public sealed partial class AlertMonitor(
 
             // Services running past their promised time.
             var serving = await connection.QueryAsync<(string Id, string Number, long ServiceId, long StartedAt, long? WindowNumber)>(
-                "SELECT id, number, service_id, started_at, window_number FROM tickets WHERE hall_id = @hall AND status = 2 AND started_at IS NOT NULL", args);
+                "SELECT id, number, service_id, started_at, window_number FROM tickets WHERE hall_id = @hall AND status = @serving AND started_at IS NOT NULL", args);
             foreach (var t in serving)
             {
                 var service = catalog.FindService((int)t.ServiceId);
@@ -95,8 +104,8 @@ public sealed partial class AlertMonitor(
             {
                 var sinceLimit = nowMs - options.Value.EmptyPostMinutes * 60_000L;
                 var empty = await connection.QueryAsync<(long WindowNumber, long ChangedAt)>(
-                    "SELECT window_number, changed_at FROM window_states WHERE hall_id = @hall AND state = 0 AND changed_at <= @sinceLimit",
-                    new { hall = catalog.HallId, sinceLimit });
+                    "SELECT window_number, changed_at FROM window_states WHERE hall_id = @hall AND state = @closed AND changed_at <= @sinceLimit",
+                    new { hall = catalog.HallId, sinceLimit, closed = (int)WindowState.Closed });
                 foreach (var w in empty.Where(w => catalog.FindWindow((int)w.WindowNumber) is not null))
                 {
                     var since = catalog.ToOffset(TimeConversions.FromUnixMs(Math.Max(w.ChangedAt, catalog.StartOfDay(catalog.HallDate(now)).ToUnixMs())));
@@ -125,14 +134,14 @@ public sealed partial class AlertMonitor(
             {
                 var clerk = t.StaffCode is { } code ? catalog.FindClerk(code)?.Name ?? code : "";
                 found.Add(new(AlertKinds.BadRating, $"badRating:{t.Id}",
-                    $"{t.WindowNumber}号窗口 {clerk} 办理的 {t.Number} 收到差评（{((RatingLevel)t.RatingLevel).ChineseLabel()}），请回访。",
+                    $"{t.WindowNumber}号窗口 {clerk} 办理的 {t.Number} 收到差评（{SatisfactionLevel.Of(t.RatingLevel).ChineseLabel}），请回访。",
                     $"Window {t.WindowNumber}: {t.Number} was rated {t.RatingLevel} of 5; follow up with the citizen.",
                     (int?)t.WindowNumber, (int)t.ServiceId, t.Id));
             }
 
             // Recall limit reached and the citizen still has not come.
             var recalled = await connection.QueryAsync<(string Id, string Number, long? WindowNumber, long RecallCount)>(
-                "SELECT id, number, window_number, recall_count FROM tickets WHERE hall_id = @hall AND hall_date = @hallDate AND status = 1 AND recall_count >= @maxRecalls", args);
+                "SELECT id, number, window_number, recall_count FROM tickets WHERE hall_id = @hall AND hall_date = @hallDate AND status = @called AND recall_count >= @maxRecalls", args);
             foreach (var t in recalled)
             {
                 found.Add(new(AlertKinds.RecallLimit, $"recallLimit:{t.Id}",
@@ -140,6 +149,8 @@ public sealed partial class AlertMonitor(
                     $"Window {t.WindowNumber} has recalled {t.Number} {t.RecallCount} times, the limit.",
                     (int?)t.WindowNumber, TicketId: t.Id));
             }
+
+            found.AddRange(await ElderlyRateCheck.FindAsync(connection, catalog, now));
         }
 
         var raised = 0;

@@ -1,18 +1,18 @@
 using Dapper;
+using Hall.Contracts.Hub;
 using Hall.QueueService.HallSetup;
-using Hall.QueueService.Hubs;
 using Hall.QueueService.Queue;
 using Hall.QueueService.Storage;
-using Microsoft.AspNetCore.SignalR;
 
 namespace Hall.QueueService.Supervision;
 
-/// <summary>Raises (once per subject), lists and acknowledges alerts, and pushes each change on the hall hub.</summary>
-public sealed class AlertStore(QueueDatabase database, HallCatalogHolder hall, TimeProvider time, IHubContext<HallHub> hub)
+/// <summary>
+/// Raises (once per subject), lists and acknowledges alerts. Each change is published after its commit as a hall event
+/// (<see cref="AlertRaisedEvent"/>, <see cref="AlertAcknowledgedEvent"/>), so supervisors connected to any instance
+/// see it at once.
+/// </summary>
+public sealed class AlertStore(QueueDatabase database, HallCatalogHolder hall, TimeProvider time, HallEventPublisher publisher)
 {
-    public const string AlertRaised = nameof(AlertRaised);
-    public const string AlertAcknowledged = nameof(AlertAcknowledged);
-
     public sealed record NewAlert(string Kind, string Subject, string Message, string MessageEn, int? WindowNumber = null, int? ServiceId = null, string? TicketId = null);
 
     /// <summary>Stores the alert unless its subject was raised before; true when it is new.</summary>
@@ -38,7 +38,7 @@ public sealed class AlertStore(QueueDatabase database, HallCatalogHolder hall, T
             return false;
         }
         var view = await GetAsync(newId, cancellationToken);
-        await hub.Clients.Group(HallHub.EverythingGroup).SendAsync(AlertRaised, view, cancellationToken);
+        await publisher.PublishAsync([new AlertRaisedEvent(view!)], cancellationToken);
         return true;
     }
 
@@ -72,12 +72,12 @@ public sealed class AlertStore(QueueDatabase database, HallCatalogHolder hall, T
             await scope.CommitAsync(cancellationToken);
             if (changed == 0)
             {
-                _ = await GetAsync(id, cancellationToken) ?? throw QueueRuleException.NotFound("alertNotFound", $"没有编号为 {id} 的提醒。No alert {id}.");
-                throw QueueRuleException.Conflict("alreadyAcknowledged", "该提醒已确认。The alert is already acknowledged.");
+                _ = await GetAsync(id, cancellationToken) ?? throw QueueProblems.AlertNotFound(id);
+                throw QueueProblems.AlreadyAcknowledged();
             }
         }
         var view = (await GetAsync(id, cancellationToken))!;
-        await hub.Clients.Group(HallHub.EverythingGroup).SendAsync(AlertAcknowledged, view, cancellationToken);
+        await publisher.PublishAsync([new AlertAcknowledgedEvent(view)], cancellationToken);
         return view;
     }
 

@@ -4,11 +4,10 @@
   when they stop: the queue server, a kiosk and/or a display board.
 
 .DESCRIPTION
-  A real Windows service needs the program to answer the Service Control Manager, which .NET does through the
-  Microsoft.Extensions.Hosting.WindowsServices package; that package is not available to this project's builds yet,
-  so a program registered with sc.exe / New-Service would be stopped by Windows after 30 seconds (error 1053).
-  Until it is, each program runs as a scheduled task at start-up under the built-in LOCAL SERVICE account, with
-  unlimited restarts a minute apart. The commands below are the same ones you would type by hand.
+  Each program is a real Windows service (it answers the Service Control Manager through
+  Microsoft.Extensions.Hosting.WindowsServices), created with New-Service (what "sc.exe create" does) under the
+  built-in LOCAL SERVICE account, started automatically at boot (delayed) and restarted a minute after any failure
+  without end ("sc.exe failure"). Each command is printed before it runs.
 
   Publish first, e.g. on the build PC:
       dotnet publish QueueService -c Release -r win-x64 --self-contained -o C:\Hall\queue
@@ -39,44 +38,52 @@ param(
 )
 
 $ErrorActionPreference = 'Stop'
-$account = 'NT AUTHORITY\LOCAL SERVICE'
-$taskFolder = '\Hall\'
+$account = 'NT AUTHORITY\LocalService'
 
-function Install-HallTask([string] $name, [string] $program, [string[]] $arguments, [string] $dataDirectory) {
+function Invoke-Sc([string[]] $arguments) {
+    Write-Host "sc.exe $($arguments -join ' ')"
+    & sc.exe @arguments | Out-Host
+    if ($LASTEXITCODE -ne 0) { throw "sc.exe $($arguments[0]) failed with exit code $LASTEXITCODE." }
+}
+
+function Remove-HallService([string] $name) {
+    if (Get-Service -Name $name -ErrorAction SilentlyContinue) {
+        Stop-Service -Name $name -Force -ErrorAction SilentlyContinue
+        Invoke-Sc @('delete', $name)
+        Write-Host "Removed $name"
+    }
+}
+
+function Install-HallService([string] $name, [string] $program, [string[]] $arguments, [string] $dataDirectory) {
     $exe = Join-Path $InstallRoot "$program\$program.exe"
     if (-not (Test-Path $exe)) {
         throw "$exe not found: publish $program to $(Join-Path $InstallRoot $program) first."
     }
     New-Item -ItemType Directory -Force -Path $dataDirectory | Out-Null
     # LOCAL SERVICE may write the data folder and nothing else of ours.
-    & icacls.exe $dataDirectory /grant "${account}:(OI)(CI)M" /T /Q | Out-Null
+    & icacls.exe $dataDirectory /grant "LOCAL SERVICE:(OI)(CI)M" /T /Q | Out-Null
 
-    # --contentRoot: a task starts in System32; the program must find its appsettings.json and web pages beside it.
-    $allArguments = @("--contentRoot", "`"$(Split-Path $exe)`"") + $arguments
-    # A task has no console: cmd.exe appends the program's log lines (JSON with --Logging:Console:FormatterName=json)
-    # to a file in the data folder, and passes the program's exit code on, so a crash counts as a failure to restart.
-    $log = Join-Path $dataDirectory "$program.log"
-    $command = "/c `"`"$exe`" $($allArguments -join ' ') >> `"$log`" 2>&1`""
-    $action = New-ScheduledTaskAction -Execute 'cmd.exe' -Argument $command -WorkingDirectory (Split-Path $exe)
-    $trigger = New-ScheduledTaskTrigger -AtStartup
-    $principal = New-ScheduledTaskPrincipal -UserId $account -LogonType ServiceAccount -RunLevel Limited
-    # No time limit; restart a minute after any failure, without end; never a second copy.
-    $settings = New-ScheduledTaskSettingsSet -ExecutionTimeLimit ([TimeSpan]::Zero) -RestartCount 9999 `
-        -RestartInterval (New-TimeSpan -Minutes 1) -StartWhenAvailable -AllowStartIfOnBatteries -DontStopIfGoingOnBatteries `
-        -MultipleInstances IgnoreNew
-    Register-ScheduledTask -TaskPath $taskFolder -TaskName $name -Action $action -Trigger $trigger -Principal $principal `
-        -Settings $settings -Description "Government service hall: $program" -Force | Out-Null
-    Start-ScheduledTask -TaskPath $taskFolder -TaskName $name
-    Write-Host "Installed and started $name ($exe $($allArguments -join ' '))"
+    Remove-HallService $name # installing again replaces the service with the new arguments
+    # --contentRoot: a service starts in System32; the program must find its appsettings.json and web pages beside it.
+    # Logs go to the Windows Application event log (source = the service name) besides the console.
+    $binPath = "`"$exe`" --contentRoot `"$(Split-Path $exe)`" $($arguments -join ' ')"
+    # New-Service is "sc.exe create" without native-argument quoting trouble (the path holds quotes); LOCAL SERVICE
+    # has no password. Then delayed automatic start, so the network is up first.
+    Write-Host "New-Service $name -BinaryPathName $binPath"
+    New-Service -Name $name -BinaryPathName $binPath -DisplayName "Hall $program" -StartupType Automatic `
+        -Credential (New-Object System.Management.Automation.PSCredential($account, (New-Object System.Security.SecureString))) `
+        -Description "Government service hall: $program" | Out-Null
+    Invoke-Sc @('config', $name, 'start=', 'delayed-auto')
+    # Restart a minute after every failure (a crash or a non-zero exit), without end; the failure count never resets.
+    Invoke-Sc @('failure', $name, 'reset=', '0', 'actions=', 'restart/60000/restart/60000/restart/60000')
+    Invoke-Sc @('failureflag', $name, '1')
+    Invoke-Sc @('start', $name)
+    Write-Host "Installed and started $name ($binPath)"
 }
 
 if ($Uninstall) {
     foreach ($name in 'HallQueue', 'HallKiosk', 'HallBoard') {
-        if (Get-ScheduledTask -TaskPath $taskFolder -TaskName $name -ErrorAction SilentlyContinue) {
-            Stop-ScheduledTask -TaskPath $taskFolder -TaskName $name
-            Unregister-ScheduledTask -TaskPath $taskFolder -TaskName $name -Confirm:$false
-            Write-Host "Removed $name"
-        }
+        Remove-HallService $name
     }
     return
 }
@@ -86,8 +93,7 @@ if (-not ($Queue -or $Kiosk -or $Board)) {
 }
 if ($Queue) {
     $data = Join-Path $DataRoot 'queue'
-    Install-HallTask 'HallQueue' 'QueueService' (@('--urls', 'http://0.0.0.0:5000', "--Queue:DataDirectory=`"$data`"",
-        '--Logging:Console:FormatterName=json') + $QueueArguments) $data
+    Install-HallService 'HallQueue' 'QueueService' (@('--urls', 'http://0.0.0.0:5000', "--Queue:DataDirectory=`"$data`"") + $QueueArguments) $data
     # The kiosks and boards of the hall reach the server on port 5000.
     if (-not (Get-NetFirewallRule -DisplayName 'Hall queue server' -ErrorAction SilentlyContinue)) {
         New-NetFirewallRule -DisplayName 'Hall queue server' -Direction Inbound -Protocol TCP -LocalPort 5000 -Action Allow -Profile Domain,Private | Out-Null
@@ -95,10 +101,10 @@ if ($Queue) {
 }
 if ($Kiosk) {
     $data = Join-Path $DataRoot 'kiosk'
-    Install-HallTask 'HallKiosk' 'KioskApp' (@('--urls', 'http://127.0.0.1:5100', "--Kiosk:ServerUrl=$ServerUrl") + $KioskArguments) $data
+    Install-HallService 'HallKiosk' 'KioskApp' (@('--urls', 'http://127.0.0.1:5100', "--Kiosk:ServerUrl=$ServerUrl") + $KioskArguments) $data
 }
 if ($Board) {
     $data = Join-Path $DataRoot 'board'
-    Install-HallTask 'HallBoard' 'DisplayBoard' (@('--urls', 'http://127.0.0.1:5200', "--Board:ServerUrl=$ServerUrl") + $BoardArguments) $data
+    Install-HallService 'HallBoard' 'DisplayBoard' (@('--urls', 'http://127.0.0.1:5200', "--Board:ServerUrl=$ServerUrl") + $BoardArguments) $data
 }
 Write-Host 'Check: Invoke-WebRequest http://127.0.0.1:5000/health (queue), :5100/health (kiosk), :5200/health (board)'

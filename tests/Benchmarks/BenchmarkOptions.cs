@@ -2,9 +2,15 @@ using System.Globalization;
 
 namespace Hall.Benchmarks;
 
-/// <summary>Command line: <c>--quick</c> for the small sizes, <c>--out FILE</c> for the JSON figures.</summary>
-public sealed record BenchmarkOptions(bool Quick, string? OutFile, bool MicroWithBenchmarkDotNet)
+/// <summary>
+/// Command line: <c>--quick</c> for the small sizes, <c>--out FILE</c> for the JSON figures, <c>--abuse</c> for the flood
+/// of the anonymous endpoints instead of the performance stages.
+/// </summary>
+public sealed record BenchmarkOptions(bool Quick, string? OutFile, bool MicroWithBenchmarkDotNet, bool Abuse = false)
 {
+    /// <summary>Client addresses flooding in <c>--abuse</c> mode (each sends remote tickets, bookings and window logins).</summary>
+    public int FloodAddresses => Quick ? 10 : 30;
+
     public int Kiosks => 50;
 
     public int Displays => Quick ? 100 : 500;
@@ -16,6 +22,9 @@ public sealed record BenchmarkOptions(bool Quick, string? OutFile, bool MicroWit
     public int Calls => Quick ? 100 : 300;
 
     public int Ratings => Quick ? 20 : 100;
+
+    public int StripCalls => Quick ? 20 : 100;
+
     /// <summary>The issue asks for a busy month of 100 000 tickets in both modes.</summary>
     public int MonthTickets => 100_000;
 
@@ -29,6 +38,7 @@ public sealed record BenchmarkOptions(bool Quick, string? OutFile, bool MicroWit
         var quick = false;
         string? outFile = null;
         var noBdn = false;
+        var abuse = false;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -42,12 +52,15 @@ public sealed record BenchmarkOptions(bool Quick, string? OutFile, bool MicroWit
                 case "--no-bdn":
                     noBdn = true;
                     break;
+                case "--abuse":
+                    abuse = true;
+                    break;
                 default:
                     throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
-                        "Unknown argument '{0}'. Use: [--quick] [--out FILE] [--no-bdn]", args[i]));
+                        "Unknown argument '{0}'. Use: [--quick] [--out FILE] [--no-bdn] [--abuse]", args[i]));
             }
         }
         // BenchmarkDotNet's careful runs take minutes: full mode only, so that quick mode stays under five minutes.
-        return new BenchmarkOptions(quick, outFile, MicroWithBenchmarkDotNet: !quick && !noBdn);
+        return new BenchmarkOptions(quick, outFile, MicroWithBenchmarkDotNet: !quick && !noBdn && !abuse, abuse);
     }
 }

@@ -42,7 +42,10 @@ public static class BenchmarkRun
 
         Stage("call to board", $"{options.Displays} displays, {options.Calls} calls on the demo hall");
         CallToBoard.Result call;
-        await using (var server = await ChildHost.StartQueueServiceAsync(RepositoryPaths.NewTempDirectory("call")))
+        // Every simulated display connects from loopback, where a hall's boards each have an address of their own:
+        // the per-address limit on hub negotiations would refuse all but the first 60.
+        await using (var server = await ChildHost.StartQueueServiceAsync(RepositoryPaths.NewTempDirectory("call"),
+            more: ["--RateLimits:HubNegotiationsPerMinute=100000"]))
         {
             call = await CallToBoard.RunAsync(server.BaseUrl, options.Displays, options.Calls, options.CallSpacing, () => server.CpuTime);
         }
@@ -73,6 +76,24 @@ public static class BenchmarkRun
             figures.BaselineBroadcastMissed = baseline.Missed;
         }
         figures.CallToBoardVsBaselineP99 = figures.CallToBoardP99Ms / figures.BaselineBroadcastP99Ms;
+
+        Stage("call to LED strip", $"{options.StripCalls} calls through the display computer to a strip on a pseudo-terminal bus");
+        if (OperatingSystem.IsWindows())
+        {
+            figures.NotMeasured.Add("call to LED strip: needs socat pseudo-terminals (Linux)");
+        }
+        else
+        {
+            await using var strips = await BusRig.StartAsync();
+            strips.Devices.AddLedStrip(CallToStrip.Window1Strip);
+            await using var server = await ChildHost.StartQueueServiceAsync(RepositoryPaths.NewTempDirectory("strip"));
+            await using var board = await ChildHost.StartDisplayBoardAsync(server.BaseUrl, strips.HostPortPath);
+            var strip = await CallToStrip.RunAsync(server.BaseUrl, strips, options.StripCalls);
+            figures.StripCalls = strip.Calls;
+            figures.CallToStripP50Ms = strip.ToStrip.P50Ms;
+            figures.CallToStripP99Ms = strip.ToStrip.P99Ms;
+            figures.CallToStripMissed = strip.Missed;
+        }
 
         Stage("rating frame", $"{options.Ratings} evaluator presses on a pseudo-terminal bus");
         if (OperatingSystem.IsWindows())

@@ -29,6 +29,11 @@ catch (ArgumentException e)
 Console.WriteLine("Warning: a Debug build; run with -c Release for figures that mean something.");
 #endif
 
+if (options.Abuse)
+{
+    return await AbuseRun.RunAsync(options);
+}
+
 BenchmarkFigures figures;
 try
 {

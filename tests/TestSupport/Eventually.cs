@@ -3,10 +3,10 @@ namespace Hall.TestSupport;
 /// <summary>Waits, bounded, for something another process or thread brings about; polls instead of sleeping a guessed time.</summary>
 public static class Eventually
 {
-    /// <summary>Polls <paramref name="condition"/> every 50 ms; a <see cref="TimeoutException"/> (with <paramref name="explain"/>, e.g. a process's output) when it stays false.</summary>
+    /// <summary>Polls <paramref name="condition"/> every 50 ms (for <see cref="TestTimeouts.Process"/> unless told); a <see cref="TimeoutException"/> (with <paramref name="explain"/>, e.g. a process's output) when it stays false.</summary>
     public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan? timeout = null, Func<string>? explain = null)
     {
-        var limit = timeout ?? TimeSpan.FromSeconds(15);
+        var limit = timeout ?? TestTimeouts.Process;
         var deadline = DateTime.UtcNow + limit;
         while (!await condition())
         {

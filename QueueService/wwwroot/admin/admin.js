@@ -1,74 +1,95 @@
-// Hall administration: export and import the hall file, and the lists of services, windows and clerks.
-// devices.js (devices and keys) follows the language and the hall through the admin:language and admin:hall events.
-// The browser asks for the administrator's credentials (HTTP Basic) on the first call.
-(() => {
-  const $ = id => document.getElementById(id);
-  let lang = localStorage.getItem('hall.lang') || 'zh';
-  let hall = null;
+// Hall administration: export and import the hall file, and the lists of services, windows and clerks; devices.js
+// shows the devices and keys of every (re)loaded hall. Everything waits for the administrator's login (session.js).
+import { $, ApiError, createI18n, el, fileNameOf, saveFile } from '/_content/Hall.Contracts/js/hall.js';
+import texts from './texts.js';
+import { startDevices } from './devices.js';
+import { createSession } from './session.js';
 
-  const text = (zh, en) => lang === 'zh' ? zh : en;
+const i18n = createI18n(texts, { storageKey: 'hall.lang' });
+const session = createSession(i18n);
+const devices = startDevices(i18n, session.call);
+let hall = null;
+let message = null;   // { zh, en, isError }
 
-  function applyLanguage() {
-    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-    document.querySelectorAll('[data-zh]').forEach(e => { e.textContent = e.dataset[lang]; });
-    $('lang').textContent = lang === 'zh' ? 'EN' : '中文';
-    document.dispatchEvent(new CustomEvent('admin:language', { detail: lang }));
-    render();
+function row(cells) {
+  const tr = el('tr');
+  tr.append(...cells.map(c => el('td', null, c)));
+  return tr;
+}
+
+function fill(id, rows) {
+  document.querySelector(`#${id} tbody`).replaceChildren(...rows.map(row));
+}
+
+function render() {
+  renderMessage();
+  if (!hall) return;
+  $('hall-name').textContent = i18n.pick(hall.name, hall.nameEn);
+  const names = new Map(hall.services.map(s => [s.id, i18n.pick(s.name, s.nameEn)]));
+  fill('services', hall.services.map(s => [s.id, s.prefix, names.get(s.id), s.category, s.dailyQuota]));
+  fill('windows', hall.windows.map(w => [w.number, i18n.pick(w.name, w.nameEn), w.serviceIds.map(id => names.get(id) || id).join('、')]));
+  fill('clerks', hall.clerks.map(c => [c.staffCode, c.name, c.unit, c.aPostWindows.join('、'), c.bPostWindows.join('、')]));
+}
+
+function show(text, isError) {
+  message = { ...text, isError: !!isError };
+  renderMessage();
+}
+
+function renderMessage() {
+  if (!message) return;
+  $('message').textContent = i18n.of(message);
+  $('message').classList.toggle('error', message.isError);
+  $('message').hidden = false;
+}
+
+function loaded(next) {
+  hall = next;
+  render();
+  devices.showHall(hall);
+}
+
+function refusal(e) {
+  return e instanceof ApiError ? e.text : i18n.both('network');
+}
+
+async function load() {
+  try {
+    loaded(await session.call('/api/admin/hall'));
+  } catch (e) {
+    if (session.current()) show(i18n.both('cannotRead'), true);
   }
+}
 
-  function row(cells) {
-    const tr = document.createElement('tr');
-    cells.forEach(c => { const td = document.createElement('td'); td.textContent = c; tr.appendChild(td); });
-    return tr;
+$('export').addEventListener('click', async () => {
+  try {
+    const response = await session.download('/api/admin/hall/file');
+    saveFile(await response.blob(), fileNameOf(response, 'hall.json'));
+  } catch (e) {
+    const reason = refusal(e);
+    show({ zh: i18n.tIn('zh', 'exportFailed', reason.zh), en: i18n.tIn('en', 'exportFailed', reason.en) }, true);
   }
+});
 
-  function fill(id, rows) {
-    const body = document.querySelector(`#${id} tbody`);
-    body.replaceChildren(...rows.map(row));
+$('import').addEventListener('click', async () => {
+  const file = $('file').files[0];
+  if (!file) { show(i18n.both('chooseFile'), true); return; }
+  try {
+    loaded(await session.call('/api/admin/hall', { method: 'PUT', body: file }));
+    show(i18n.both('imported'));
+  } catch (e) {
+    const reason = refusal(e);
+    show({ zh: i18n.tIn('zh', 'importRefused', reason.zh), en: i18n.tIn('en', 'importRefused', reason.en) }, true);
   }
+});
 
-  function render() {
-    if (!hall) return;
-    $('hall-name').textContent = lang === 'zh' ? hall.name : (hall.nameEn || hall.name);
-    const names = new Map(hall.services.map(s => [s.id, lang === 'zh' ? s.name : (s.nameEn || s.name)]));
-    fill('services', hall.services.map(s => [s.id, s.prefix, names.get(s.id), s.category, s.dailyQuota]));
-    fill('windows', hall.windows.map(w => [w.number, lang === 'zh' ? w.name : (w.nameEn || w.name), w.serviceIds.map(id => names.get(id) || id).join('、')]));
-    fill('clerks', hall.clerks.map(c => [c.staffCode, c.name, c.unit, c.aPostWindows.join('、'), c.bPostWindows.join('、')]));
-  }
-
-  function show(message, isError) {
-    $('message').textContent = message;
-    $('message').classList.toggle('error', !!isError);
-    $('message').hidden = false;
-  }
-
-  async function load() {
-    const response = await fetch('/api/admin/hall', { cache: 'no-store' });
-    if (!response.ok) {
-      show(text('无法读取大厅配置（需要管理员身份）。', 'Cannot read the hall (administrator credentials needed).'), true);
-      return;
-    }
-    hall = await response.json();
-    render();
-    document.dispatchEvent(new CustomEvent('admin:hall', { detail: hall }));
-  }
-
-  $('import').addEventListener('click', async () => {
-    const file = $('file').files[0];
-    if (!file) { show(text('请先选择配置文件。', 'Choose a hall file first.'), true); return; }
-    const response = await fetch('/api/admin/hall', { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: await file.text() });
-    if (response.ok) {
-      hall = await response.json();
-      render();
-      document.dispatchEvent(new CustomEvent('admin:hall', { detail: hall }));
-      show(text('导入成功，已立即生效。', 'Imported; the hall uses it now.'));
-    } else {
-      const problem = await response.json().catch(() => ({}));
-      show(text('导入失败：', 'Import refused: ') + (problem.detail || response.status), true);
-    }
-  });
-
-  $('lang').addEventListener('click', () => { lang = lang === 'zh' ? 'en' : 'zh'; localStorage.setItem('hall.lang', lang); applyLanguage(); });
-  applyLanguage();
-  load();
-})();
+session.onChange(current => {
+  message = null;
+  $('message').hidden = true;
+  if (current) load();
+});
+i18n.onChange(render);
+$('lang').addEventListener('click', i18n.toggle);
+i18n.apply();
+session.render();
+if (session.current()) load();

@@ -38,6 +38,11 @@ public sealed class ChildHost : IAsyncDisposable
         return new ChildHost(await HostProcess.StartAsync("QueueService", FreePort.Next(), arguments));
     }
 
+    /// <summary>The display computer built next to this benchmark, driving the LED strips on <paramref name="ledPort"/>, without voice.</summary>
+    public static async Task<ChildHost> StartDisplayBoardAsync(Uri server, string ledPort) =>
+        new(await HostProcess.StartAsync("DisplayBoard", FreePort.Next(),
+            ["--Board:ServerUrl=" + server, "--Led:PortName=" + ledPort, "--Voice:Enabled=false", "--Logging:LogLevel:Default=Warning"]));
+
     /// <summary>This benchmark's own dll in baseline-server mode: a bare hub in a process of its own, like the QueueService.</summary>
     public static async Task<ChildHost> StartBaselineHubAsync(string payloadFile) =>
         new(await HostProcess.StartDllAsync(typeof(ChildHost).Assembly.Location, FreePort.Next(), [Baseline.BareHubServer.Argument, payloadFile]));

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Hall.Benchmarks.Report;
 using Hall.Contracts.Api;
 using Hall.Contracts.Hub;
+using Hall.TestSupport;
 
 namespace Hall.Benchmarks.Load;
 
@@ -26,14 +27,16 @@ public static class CallToBoard
         using var http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };
 
         IssuedTicket? sample = null;
+        // Real-name services (requiresId) would need an ID number per ticket; the calls do not care which service.
+        var services = (await http.GetFromJsonAsync<List<ServiceInfo>>("/api/services", Json))!.Where(s => !s.RequiresId).Select(s => s.Id).ToList();
         for (var i = 0; i < calls + 5; i++)
         {
-            using var issued = await http.PostAsJsonAsync("/api/tickets", new { serviceId = 1 + i % 8 });
+            using var issued = await http.PostAsJsonAsync("/api/tickets", new { serviceId = services[i % services.Count] });
             await EnsureAsync(issued, HttpStatusCode.Created, "issuing the tickets to call");
             sample ??= await issued.Content.ReadFromJsonAsync<IssuedTicket>(Json);
         }
 
-        using var login = await http.PostAsJsonAsync("/api/windows/1/login", new { staffCode = "1001", pin = "1234" });
+        using var login = await http.PostAsJsonAsync("/api/windows/1/login", new { staffCode = "1001", pin = DemoCredentials.Pin });
         await EnsureAsync(login, HttpStatusCode.OK, "the clerk's login");
         var token = (await login.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("token").GetString();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Hall.Benchmarks.Hosting;
+using Hall.TestSupport;
 using Microsoft.Data.Sqlite;
 
 namespace Hall.Benchmarks.Load;
@@ -48,7 +49,7 @@ public static class MonthStatistics
         var sorted = times.Order().ToList();
 
         using var archive = new HttpRequestMessage(HttpMethod.Post, "/api/admin/archive?before=2026-11-01");
-        archive.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String("admin:hall-admin-2026"u8.ToArray()));
+        archive.Headers.Authorization = DemoCredentials.AdminAuthorization;
         (await http.SendAsync(archive)).EnsureSuccessStatusCode();
         var archivedTimes = new List<double>();
         for (var i = 0; i < repeats; i++)

@@ -10,6 +10,7 @@ using Hall.Contracts.Hub;
 using Hall.DisplayBoard.HallConnection;
 using Hall.Hardware.HallBus;
 using Hall.Hardware.Serial;
+using Hall.TestSupport;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Hall.Benchmarks.Load;
@@ -41,7 +42,7 @@ public static class RatingFrameLatency
             await CallToBoard.EnsureAsync(issued, HttpStatusCode.Created, "issuing the tickets to rate");
             tickets.Add((await issued.Content.ReadFromJsonAsync<IssuedTicket>(json))!.Id);
         }
-        using var login = await http.PostAsJsonAsync("/api/windows/1/login", new { staffCode = "1001", pin = "1234" });
+        using var login = await http.PostAsJsonAsync("/api/windows/1/login", new { staffCode = "1001", pin = DemoCredentials.Pin });
         await CallToBoard.EnsureAsync(login, HttpStatusCode.OK, "the clerk's login");
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
             (await login.Content.ReadFromJsonAsync<JsonElement>(json)).GetProperty("token").GetString());

@@ -47,6 +47,12 @@ public sealed class BenchmarkFigures
     /// <summary>callToBoardP99Ms ÷ baselineBroadcastP99Ms; the goal is at most 1.5.</summary>
     public double CallToBoardVsBaselineP99 { get; set; }
 
+    public int StripCalls { get; set; }
+    /// <summary>From sending call-next to the SHOW frame with the number at window 1's LED strip (through the display computer).</summary>
+    public double CallToStripP50Ms { get; set; }
+    public double CallToStripP99Ms { get; set; }
+    public int CallToStripMissed { get; set; }
+
     public int Ratings { get; set; }
     /// <summary>From the RATING frame's last byte on the pseudo-terminal to TicketChanged(rated) at a hub client; the goal is ≤ 20 ms beyond the wire time.</summary>
     public double RatingFrameToAnnouncedP50Ms { get; set; }

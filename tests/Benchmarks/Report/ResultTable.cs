@@ -20,6 +20,7 @@ public static class ResultTable
             ("  server CPU per call cycle", $"{F(f.CallServerCpuMsPerCall)} ms (bare hub: {F(f.BaselineServerCpuMsPerBroadcast)} ms per broadcast); {F(f.CallOtherMessagesPerDisplay)} more messages per display", ""),
             ("bare broadcast p50 / p99", $"{F(f.BaselineBroadcastP50Ms)} / {F(f.BaselineBroadcastP99Ms)} ms ({f.TicketCalledPayloadBytes} B payload, missed {f.BaselineBroadcastMissed})", ""),
             ("  call to board ÷ bare (p99)", F(f.CallToBoardVsBaselineP99, "0.00") + " ×", "≤ 1.5 ×"),
+            ("call → LED strip (display computer)", $"{F(f.CallToStripP50Ms)} / {F(f.CallToStripP99Ms)} ms p50 / p99 ({f.StripCalls} calls, missed {f.CallToStripMissed})", "< 1 s"),
             ("rating frame → stored, announced", $"{F(f.RatingFrameToAnnouncedP50Ms)} / {F(f.RatingFrameToAnnouncedP99Ms)} ms p50 / p99 ({f.Ratings} presses, missed {f.RatingFrameMissed}; wire {F(f.RatingFrameWireMsAt9600)} ms at 9600)", "≤ 20 ms + wire"),
             ("hall bus encode / decode", $"{F(f.HallBusEncodeFramesPerSecond / 1e6, "0.00")} M / {F(f.HallBusDecodeFramesPerSecond / 1e6, "0.00")} M frames/s", ""),
             ("  the wire at 9600 baud", $"{F(f.HallBusWireFramesPerSecondAt9600, "0")} frames/s ({F(f.HallBusAverageFrameBytes, "0.0")} B average)", ""),

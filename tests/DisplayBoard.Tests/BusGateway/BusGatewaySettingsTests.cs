@@ -13,7 +13,7 @@ public sealed class BusGatewaySettingsTests
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
             HostProcess.StartAsync("DisplayBoard", FreePort.Next(),
                 ["--Board:ServerUrl=http://127.0.0.1:1", "--BusGateway:PortName=/dev/null-bus", "--Voice:Enabled=false"],
-                TimeSpan.FromSeconds(30)));
+                TestTimeouts.Slow));
         Assert.Contains("BusGateway:DeviceKey", error.Message, StringComparison.Ordinal);
     }
 
@@ -23,7 +23,7 @@ public sealed class BusGatewaySettingsTests
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
             HostProcess.StartAsync("DisplayBoard", FreePort.Next(),
                 ["--Board:ServerUrl=http://127.0.0.1:1", "--BusGateway:PortName=/dev/null-bus", "--BusGateway:DeviceKey=bus-1.k", "--BusGateway:BaudRate=12345", "--Voice:Enabled=false"],
-                TimeSpan.FromSeconds(30)));
+                TestTimeouts.Slow));
         Assert.Contains("BusGateway:BaudRate", error.Message, StringComparison.Ordinal);
     }
 

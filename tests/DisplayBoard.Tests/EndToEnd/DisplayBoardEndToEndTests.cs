@@ -3,8 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Hall.DisplayBoard.Tests.Support;
 using Hall.Hardware.HallBus;
-using Hall.Hardware.Serial;
-using Hall.Hardware.Simulators;
 using Hall.TestSupport;
 using Hall.TestSupport.Browser;
 using Hall.TestSupport.Processes;
@@ -21,7 +19,7 @@ namespace Hall.DisplayBoard.Tests.EndToEnd;
 /// </summary>
 public sealed class DisplayBoardEndToEndTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Timeout = TestTimeouts.Process;
 
     [Fact]
     public async Task A_call_reaches_the_strip_the_speaker_and_the_board_and_again_after_a_server_restart()
@@ -29,19 +27,12 @@ public sealed class DisplayBoardEndToEndTests(ChromiumFixture chromium) : IClass
         var dataDirectory = TestPaths.NewTempDirectory("e2e-queue");
         var voiceDirectory = TestPaths.NewTempDirectory("e2e-voice");
         var queuePort = FreePort.Next();
-        using var pair = await PseudoTerminalPair.StartAsync();
-
         // The LED strips: simulated devices on the far end of the serial line.
-        using var stripPort = SerialPorts.Open(pair.SecondPath);
-        var strips = new SimulatedBus(stripPort.Stream);
+        await using var strips = await BusRig.StartAsync();
         for (var n = 1; n <= 6; n++)
         {
-            strips.AddLedStrip(200 + n);
+            strips.Devices.AddLedStrip(200 + n);
         }
-        var shows = new ShowLog();
-        strips.FrameReceived += (_, frame) => shows.Add(frame);
-        using var stopStrips = new CancellationTokenSource();
-        var stripsRunning = strips.RunAsync(stopStrips.Token);
 
         var queue = await HostProcess.StartAsync("QueueService", queuePort, ["--Queue:DataDirectory=" + dataDirectory]);
         try
@@ -50,24 +41,23 @@ public sealed class DisplayBoardEndToEndTests(ChromiumFixture chromium) : IClass
             [
                 "--Board:ServerUrl=" + queue.BaseUrl,
                 "--Board:ReconnectMaxDelaySeconds=2",
-                "--Led:PortName=" + pair.FirstPath,
+                "--Led:PortName=" + strips.HostPortPath,
                 "--Voice:OutputDirectory=" + voiceDirectory,
             ]);
             var page = await chromium.NewPageAsync(1920, 1080);
             await page.GotoAsync(board.BaseUrl + "/");
             await Assertions.Expect(page.Locator(".window")).Not.ToHaveCountAsync(0, new() { Timeout = 20_000 });
             // The snapshot put the window sign on strip 201 (clerk not yet logged in: closed).
-            await shows.WaitForAsync(f => f.Address == 201, Timeout);
+            await WaitForShowAsync(strips, f => f.Address == 201);
 
             using var http = new HttpClient { BaseAddress = new Uri(queue.BaseUrl) };
             using var voice = new FileCount(voiceDirectory, "*.wav", 1);
             var first = await CallNextAtWindow1Async(http);
-            var sent = DateTimeOffset.Now;
 
-            var frame = await shows.WaitForAsync(f => f.Address == 201 && TextOf(f).Contains(first, StringComparison.Ordinal), Timeout);
-            Assert.True(frame.At - sent < TimeSpan.FromSeconds(1), $"the call took {frame.At - sent} to reach the strip");
-            Assert.Equal(HallBusFunction.Show, frame.Frame.Function);
-            Assert.Equal(HallBusFrameEncoder.Encode(HallBusFrames.Show(201, frame.Frame.Data.Span[0], TextOf(frame))), HallBusFrameEncoder.Encode(frame.Frame));
+            // How fast the call reaches the strip is the benchmark's figure (tests/Benchmarks, "call to LED strip"); here: that it does, byte for byte.
+            var frame = await WaitForShowAsync(strips, f => f.Address == 201 && TextOf(f).Contains(first, StringComparison.Ordinal));
+            Assert.Equal(HallBusFunction.Show, frame.Function);
+            Assert.Equal(HallBusFrameEncoder.Encode(HallBusFrames.Show(201, frame.Data.Span[0], TextOf(frame))), HallBusFrameEncoder.Encode(frame));
             await voice.Reached.WaitAsync(Timeout);
             var wav = await File.ReadAllBytesAsync(voice.Files[0]);
             Assert.Equal("RIFF"u8.ToArray(), wav[..4]);
@@ -82,29 +72,32 @@ public sealed class DisplayBoardEndToEndTests(ChromiumFixture chromium) : IClass
             queue = await HostProcess.StartAsync("QueueService", queuePort, ["--Queue:DataDirectory=" + dataDirectory]);
             await Assertions.Expect(page.Locator("#offline")).ToBeHiddenAsync(new() { Timeout = 30_000 });
 
-            var mark = shows.Count;
+            var mark = strips.AtDevices.Count;
             var second = await CallNextAtWindow1Async(http, finishCurrent: true);
-            await shows.WaitForAsync(f => f.Address == 201 && TextOf(f).Contains(second, StringComparison.Ordinal), Timeout, after: mark);
+            await WaitForShowAsync(strips, f => f.Address == 201 && TextOf(f).Contains(second, StringComparison.Ordinal), after: mark);
             await Assertions.Expect(page.Locator("#latest-number")).ToHaveTextAsync(second, new() { Timeout = 20_000 });
             Assert.NotEqual(first, second);
         }
         finally
         {
             await queue.DisposeAsync();
-            await stopStrips.CancelAsync();
-            await stripsRunning.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
         }
     }
 
-    private static string TextOf(ReceivedFrame frame) => HallBusText.Decode(frame.Frame.Data.Span[1..]);
+    internal static string TextOf(HallBusFrame frame) => HallBusText.Decode(frame.Data.Span[1..]);
+
+    /// <summary>The first SHOW frame at the strips that matches; on time-out the message lists every SHOW seen.</summary>
+    private static Task<HallBusFrame> WaitForShowAsync(BusRig strips, Func<HallBusFrame, bool> match, int after = 0) =>
+        strips.WaitForFrameAsync(f => f.Function == HallBusFunction.Show && match(f), Timeout,
+            () => "Seen: " + string.Join(" | ", strips.AtDevices.Where(f => f.Function == HallBusFunction.Show).Select(f => $"{f.Address}: '{TextOf(f)}'")), after);
 
     /// <summary>
     /// Clerk 1001 logs in at window 1, a ticket is issued, the window's current ticket (if any) is served and finished,
     /// and window 1 calls next; returns the called number.
     /// </summary>
-    private static async Task<string> CallNextAtWindow1Async(HttpClient http, bool finishCurrent = false)
+    internal static async Task<string> CallNextAtWindow1Async(HttpClient http, bool finishCurrent = false)
     {
-        using var login = await http.PostAsJsonAsync("/api/windows/1/login", new { staffCode = "1001", pin = "1234" });
+        using var login = await http.PostAsJsonAsync("/api/windows/1/login", new { staffCode = "1001", pin = DemoCredentials.Pin });
         login.EnsureSuccessStatusCode();
         var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
         var services = await http.GetFromJsonAsync<JsonElement>("/api/services");
@@ -128,67 +121,5 @@ public sealed class DisplayBoardEndToEndTests(ChromiumFixture chromium) : IClass
         var response = await http.SendAsync(request);
         Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return response;
-    }
-
-    private sealed record ReceivedFrame(HallBusFrame Frame, DateTimeOffset At)
-    {
-        public int Address => Frame.Address;
-    }
-
-    private sealed class ShowLog
-    {
-        private readonly List<ReceivedFrame> _frames = [];
-        private readonly List<(Func<ReceivedFrame, bool> Match, TaskCompletionSource<ReceivedFrame> Done)> _waiters = [];
-
-        public int Count
-        {
-            get { lock (_frames) { return _frames.Count; } }
-        }
-
-        public void Add(HallBusFrame frame)
-        {
-            if (frame.Function != HallBusFunction.Show)
-            {
-                return;
-            }
-            var received = new ReceivedFrame(frame, DateTimeOffset.Now);
-            lock (_frames)
-            {
-                _frames.Add(received);
-                foreach (var waiter in _waiters.Where(w => w.Match(received)).ToList())
-                {
-                    _waiters.Remove(waiter);
-                    waiter.Done.TrySetResult(received);
-                }
-            }
-        }
-
-        public async Task<ReceivedFrame> WaitForAsync(Func<ReceivedFrame, bool> match, TimeSpan timeout, int after = 0)
-        {
-            TaskCompletionSource<ReceivedFrame> done;
-            lock (_frames)
-            {
-                var found = _frames.Skip(after).FirstOrDefault(match);
-                if (found is not null)
-                {
-                    return found;
-                }
-                done = new TaskCompletionSource<ReceivedFrame>(TaskCreationOptions.RunContinuationsAsynchronously);
-                _waiters.Add((match, done));
-            }
-            try
-            {
-                return await done.Task.WaitAsync(timeout);
-            }
-            catch (TimeoutException)
-            {
-                string seen;
-                lock (_frames)
-                {
-                    seen = string.Join(" | ", _frames.Select(f => $"{f.Address}: '{TextOf(f)}'"));
-                }
-                throw new TimeoutException($"No matching SHOW frame within {timeout}. Seen: {seen}");
-            }
-        }
     }
 }

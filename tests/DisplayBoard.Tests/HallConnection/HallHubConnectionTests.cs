@@ -2,6 +2,7 @@ using Hall.Contracts.Api;
 using Hall.Contracts.Hub;
 using Hall.DisplayBoard.HallConnection;
 using Hall.DisplayBoard.Tests.Support;
+using Hall.TestSupport;
 using Hall.TestSupport.Processes;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -10,19 +11,19 @@ using Xunit;
 
 namespace Hall.DisplayBoard.Tests.HallConnection;
 
-/// <summary>The real HubConnection over our WebSocket connection factory, against a typed hub on real Kestrel.</summary>
+/// <summary>The SignalR client's HubConnection, against a typed hub on real Kestrel.</summary>
 public sealed class HallHubConnectionTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Timeout = TestTimeouts.Process;
 
     [Fact]
     public async Task Presents_the_display_computer_s_device_key_when_connecting()
     {
         await using var server = new TestHallServer(FreePort.Next(), DemoHall.Snapshot());
         await server.StartAsync();
-        await using var connection = HallHubConnection.Create(server.Url, deviceKey: "board-1.demo-board-1-key");
+        await using var connection = HallHubConnection.Create(server.Url, deviceKey: DemoCredentials.BoardKey);
         await connection.StartAsync();
-        Assert.Equal(["board-1.demo-board-1-key"], server.PresentedDeviceKeys);
+        Assert.Equal([DemoCredentials.BoardKey], server.PresentedDeviceKeys);
     }
 
     [Fact]

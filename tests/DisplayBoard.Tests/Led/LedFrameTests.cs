@@ -6,7 +6,7 @@ using Xunit;
 
 namespace Hall.DisplayBoard.Tests.Led;
 
-/// <summary>What goes on the wire to a window strip, byte for byte (hall-bus-protocol.md).</summary>
+/// <summary>What goes on the wire to a window strip, byte for byte (Hardware/HallBus/PROTOCOL.md).</summary>
 public sealed class LedFrameTests
 {
     private static LedTextComposer Composer(LedLayout layout) => new(Options.Create(new LedOptions { Layout = layout }));

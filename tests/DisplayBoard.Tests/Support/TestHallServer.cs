@@ -1,5 +1,6 @@
 using Hall.Contracts.Api;
 using Hall.Contracts.Hub;
+using Hall.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.SignalR;
@@ -47,7 +48,9 @@ public sealed class TestHallServer : IAsyncDisposable
         var app = builder.Build();
         app.Use((context, next) =>
         {
-            if (context.Request.Headers[DeviceHeaders.Key].ToString() is { Length: > 0 } key)
+            // One entry per hub connection: the SignalR client sends the header with its negotiate request as well.
+            if (context.Request.Headers[DeviceHeaders.Key].ToString() is { Length: > 0 } key
+                && !context.Request.Path.Value!.EndsWith("/negotiate", StringComparison.Ordinal))
             {
                 PresentedDeviceKeys.Enqueue(key);
             }
@@ -65,7 +68,7 @@ public sealed class TestHallServer : IAsyncDisposable
         {
             return;
         }
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        using var timeout = new CancellationTokenSource(TestTimeouts.Local);
         await _app.StopAsync(timeout.Token);
         await _app.DisposeAsync();
         _app = null;

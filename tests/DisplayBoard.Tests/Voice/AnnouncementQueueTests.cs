@@ -11,7 +11,7 @@ namespace Hall.DisplayBoard.Tests.Voice;
 
 public sealed class AnnouncementQueueTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Timeout = TestTimeouts.Slow;
 
     [Fact]
     public async Task Announcements_never_overlap_and_keep_their_order()
@@ -71,6 +71,31 @@ public sealed class AnnouncementQueueTests
             await queue.StopAsync(CancellationToken.None);
         }
         Assert.Equal(["A001", "A003"], output.Numbers);
+    }
+
+    [Fact]
+    public async Task Past_its_bound_the_queue_drops_the_oldest_waiting_calls_and_counts_them()
+    {
+        var timeline = new Timeline();
+        var output = new RecordingOutput(timeline, expected: 2);
+        var queue = new AnnouncementQueue(new SlowSynthesizer(timeline), output, Options.Create(new VoiceOptions { MaxQueued = 2 }), NullLogger<AnnouncementQueue>.Instance);
+        // Five calls arrive before anything is spoken (the reader is not running yet).
+        foreach (var number in new[] { "A001", "B002", "A003", "C004", "A005" })
+        {
+            queue.Enqueue(new Announcement(number, 1, $"请{number}号到1号窗口办理", DateTimeOffset.Now));
+        }
+        Assert.Equal(3, queue.Dropped);
+
+        await queue.StartAsync(CancellationToken.None);
+        try
+        {
+            await output.AllDone.Task.WaitAsync(Timeout);
+        }
+        finally
+        {
+            await queue.StopAsync(CancellationToken.None);
+        }
+        Assert.Equal(["C004", "A005"], output.Numbers);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Hall.Hardware.HallBus;
+using Hall.TestSupport;
 using Hall.TestSupport.Serial;
 using Hall.TestSupport.Time;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -8,7 +9,7 @@ namespace Hall.Hardware.Tests.HallBus;
 /// <summary>A <see cref="HallBusHost"/> on one end of an in-memory cable and the test playing the devices on the other.</summary>
 internal sealed class HostHarness : IAsyncDisposable
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan Timeout = TestTimeouts.Local;
 
     private readonly CancellationTokenSource _stop = new();
     private readonly HallBusFrameReader _deviceReader;

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Hall.Hardware.Tests.HallBus;
 
-/// <summary>Every example of hall-bus-protocol.md, byte for byte, both ways.</summary>
+/// <summary>Every example of Hardware/HallBus/PROTOCOL.md, byte for byte, both ways.</summary>
 public sealed class ProtocolExampleTests
 {
     public static TheoryData<string, HallBusFrame> Examples => new()

@@ -1,6 +1,7 @@
 using Hall.Hardware.EscPos;
 using Hall.Hardware.Printing;
 using Hall.Hardware.Serial;
+using Hall.TestSupport;
 using Hall.TestSupport.Serial;
 using Xunit;
 
@@ -8,7 +9,7 @@ namespace Hall.Hardware.Tests.Printing;
 
 public sealed class SerialPrinterTransportTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Timeout = TestTimeouts.Local;
 
     [Fact]
     public async Task A_ready_printer_on_a_serial_line_gets_the_exact_job()
@@ -24,11 +25,7 @@ public sealed class SerialPrinterTransportTests
         var result = await transport.PrintAsync("A001", job, CancellationToken.None);
 
         Assert.True(result.Printed, result.Error);
-        var deadline = DateTime.UtcNow + Timeout;
-        while (printer.Received.Length < job.Length && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
+        await Eventually.TrueAsync(() => printer.Received.Length >= job.Length, Timeout);
         await stop.CancelAsync();
         await served.WaitAsync(Timeout);
         Assert.Equal(job, printer.Received);

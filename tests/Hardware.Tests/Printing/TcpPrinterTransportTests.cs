@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Hall.Hardware.EscPos;
 using Hall.Hardware.Printing;
+using Hall.TestSupport;
 using Hall.TestSupport.Processes;
 using Xunit;
 
@@ -9,7 +10,7 @@ namespace Hall.Hardware.Tests.Printing;
 
 public sealed class TcpPrinterTransportTests : IDisposable
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Timeout = TestTimeouts.Local;
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
 

@@ -1,4 +1,5 @@
 using Hall.Hardware.Serial;
+using Hall.TestSupport;
 using Hall.TestSupport.Serial;
 using Xunit;
 
@@ -6,7 +7,7 @@ namespace Hall.Hardware.Tests.Serial;
 
 public sealed class SerialPortOverPseudoTerminalTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Timeout = TestTimeouts.Local;
 
     [Theory]
     [InlineData(9600)]

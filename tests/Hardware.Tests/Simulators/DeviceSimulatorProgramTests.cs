@@ -12,7 +12,7 @@ namespace Hall.Hardware.Tests.Simulators;
 /// <summary>The DeviceSimulator program as the demo runs it: a child process on one end of a pty pair, stdin closed.</summary>
 public sealed class DeviceSimulatorProgramTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Timeout = TestTimeouts.Slow;
 
     [Fact]
     public async Task With_stdin_closed_it_answers_the_host_and_prints_what_the_LED_strip_shows()
@@ -84,7 +84,10 @@ public sealed class DeviceSimulatorProgramTests
     private static string BuildConfiguration =>
         new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
 
-    private static Process StartSimulator(string port, params string[] arguments)
+    private static Process StartSimulator(string port, params string[] arguments) => StartProgram(["--port", port, .. arguments]);
+
+    /// <summary>The built DeviceSimulator as a child process with these arguments, stdin, stdout and stderr redirected (not yet started).</summary>
+    internal static Process StartProgram(IEnumerable<string> arguments)
     {
         var dll = Path.Combine(TestPaths.RepositoryRoot, "Hardware", "DeviceSimulator", "bin",
             BuildConfiguration, "net10.0", "DeviceSimulator.dll");
@@ -99,8 +102,6 @@ public sealed class DeviceSimulatorProgramTests
             UseShellExecute = false,
         };
         info.ArgumentList.Add(dll);
-        info.ArgumentList.Add("--port");
-        info.ArgumentList.Add(port);
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);

@@ -1,5 +1,6 @@
 using Hall.Hardware.HallBus;
 using Hall.Hardware.Simulators;
+using Hall.TestSupport;
 using Hall.TestSupport.Serial;
 using Hall.TestSupport.Time;
 using Xunit;
@@ -9,7 +10,7 @@ namespace Hall.Hardware.Tests.Simulators;
 /// <summary>The simulators' side of the protocol, with the test playing the host byte for byte.</summary>
 public sealed class SimulatedDeviceTests : IAsyncDisposable
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Timeout = TestTimeouts.Local;
     private readonly InMemoryNullModem _cable = new();
     private readonly ManualTimeProvider _time = new();
     private readonly SimulatedBus _bus;

@@ -21,7 +21,7 @@ public sealed class DeviceKeyTests
         await using var server = await HostProcess.StartAsync("QueueService", FreePort.Next(),
             ["--Queue:DataDirectory=" + TestPaths.NewTempDirectory("kiosk-secured"), "--Queue:HallFile=" + hallFile]);
 
-        await using var keyed = await Kiosk.StartWithFilePrinterAsync(server.BaseUrl, "--Kiosk:DeviceId=kiosk-1", "--Kiosk:DeviceKey=kiosk-1.demo-kiosk-1-key");
+        await using var keyed = await Kiosk.StartWithFilePrinterAsync(server.BaseUrl, "--Kiosk:DeviceId=kiosk-1", "--Kiosk:DeviceKey=" + DemoCredentials.Kiosk1Key);
         var taken = await keyed.Http.PostAsJsonAsync("/api/take", new { serviceId = 1 });
         Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
         var number = (await taken.Content.ReadFromJsonAsync<JsonObject>())!["ticket"]!["number"]!.ToString();
@@ -40,7 +40,7 @@ public sealed class DeviceKeyTests
     public async Task A_device_key_that_does_not_belong_to_the_kiosk_stops_start_up_naming_the_setting()
     {
         var error = await Assert.ThrowsAnyAsync<Exception>(() =>
-            Kiosk.StartWithFilePrinterAsync("http://127.0.0.1:9", "--Kiosk:DeviceId=kiosk-1", "--Kiosk:DeviceKey=kiosk-2.demo-kiosk-2-key"));
+            Kiosk.StartWithFilePrinterAsync("http://127.0.0.1:9", "--Kiosk:DeviceId=kiosk-1", "--Kiosk:DeviceKey=" + DemoCredentials.Kiosk2Key));
         Assert.Contains("Kiosk:DeviceKey", error.Message, StringComparison.Ordinal);
     }
 }

@@ -9,6 +9,7 @@ using Hall.KioskApp.Taking;
 using Hall.KioskApp.Tests.Support;
 using Hall.TestSupport;
 using Hall.TestSupport.Processes;
+using Hall.TestSupport.Qr;
 using Xunit;
 
 namespace Hall.KioskApp.Tests.Acceptance;
@@ -38,8 +39,12 @@ public sealed class TakeAndPrintTests(HallServerFixture hall)
             "the service name in GB18030 after FS &");
         Assert.True(EscPosReader.Contains(job, taken.Ticket.Number));
         Assert.True(EscPosReader.Contains(job, taken.Ticket.HallName));
+        Assert.True(EscPosReader.Contains(job, "投诉电话：12345"), "the hall's complaint phone is on the ticket");
         Assert.True(EscPosReader.IndexOf(job, [0x1D, 0x56, 0x42]) > 0, "a partial cut");
         Assert.Equal(taken.Ticket.TrackingUrl, EscPosReader.NativeQrPayload(job));
+        // The second code opens the service's full guide on the phone.
+        Assert.Equal([taken.Ticket.TrackingUrl, taken.Ticket.GuideUrl!], EscPosReader.NativeQrPayloads(job));
+        Assert.EndsWith($"/m/guides.html?service={service.Id}", taken.Ticket.GuideUrl, StringComparison.Ordinal);
         foreach (var material in taken.Ticket.Materials)
         {
             Assert.True(EscPosReader.Contains(job, material[..Math.Min(6, material.Length)]), "materials are printed: " + material);
@@ -70,10 +75,25 @@ public sealed class TakeAndPrintTests(HallServerFixture hall)
     }
 
     [Fact]
+    public async Task Raster_mode_prints_a_qr_image_that_zxing_decodes_in_process_to_the_tracking_url()
+    {
+        await using var kiosk = await Kiosk.StartWithFilePrinterAsync(hall.Url, "--Printer:QrMode=raster");
+        var service = await hall.OpenServiceAsync("B");
+
+        var taken = await TakeAsync(kiosk, new { serviceId = service.Id });
+
+        var pbm = EscPosReader.RasterAsPbm(await File.ReadAllBytesAsync(kiosk.TicketFile(taken.Ticket.Number)));
+        Assert.NotNull(pbm);
+        Assert.Equal(taken.Ticket.TrackingUrl, QrDecoder.DecodePbm(pbm));
+    }
+
+    [Fact]
     public async Task An_unreachable_printer_answers_printed_false_and_the_ticket_waits_on_the_server()
     {
         var closedPort = FreePort.Next();
-        await using var kiosk = await Kiosk.StartAsync(hall.Url, "", ["--Printer:Transport=tcp", $"--Printer:Target=127.0.0.1:{closedPort}"]);
+        await using var kiosk = await Kiosk.StartAsync(hall.Url, "", ["--Printer:Transport=tcp", $"--Printer:Target=127.0.0.1:{closedPort}",
+            // A device the hall has: reports for devices it does not have are refused (404).
+            "--Kiosk:DeviceId=kiosk-2"]);
         var service = await hall.OpenServiceAsync("A");
 
         var taken = await TakeAsync(kiosk, new { serviceId = service.Id });
@@ -85,22 +105,17 @@ public sealed class TakeAndPrintTests(HallServerFixture hall)
         Assert.Equal(taken.Ticket.Number, onServer.Number);
 
         // The printer's trouble reaches supervision as device status.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
         JsonArray? devices = null;
-        while (DateTime.UtcNow < deadline)
+        await Eventually.TrueAsync(async () =>
         {
             // Device states are for supervisors: the demo administrator may read them.
             using var request = new HttpRequestMessage(HttpMethod.Get, hall.Url + "/api/devices");
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String("admin:hall-admin-2026"u8.ToArray()));
+            request.Headers.Authorization = DemoCredentials.AdminAuthorization;
             using var response = await hall.Http.SendAsync(request);
             devices = await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonArray>();
-            if (devices!.OfType<JsonObject>().Any(d => d["deviceId"]?.ToString()?.EndsWith("/printer", StringComparison.Ordinal) == true
-                && d["status"]?.ToString() == "offline"))
-            {
-                break;
-            }
-            await Task.Delay(200);
-        }
+            return devices!.OfType<JsonObject>().Any(d => d["deviceId"]?.ToString()?.EndsWith("/printer", StringComparison.Ordinal) == true
+                && d["status"]?.ToString() == "offline");
+        }, TestTimeouts.Process);
         Assert.Contains(devices!.OfType<JsonObject>(), d => d["kind"]?.ToString() == "printer" && d["status"]?.ToString() == "offline");
     }
 
@@ -154,10 +169,10 @@ public sealed class TakeAndPrintTests(HallServerFixture hall)
         await using var kiosk = await Kiosk.StartWithFilePrinterAsync(hall.Url);
         var service = await hall.OpenServiceAsync("A");
 
-        using var refused = await kiosk.Http.PostAsJsonAsync("/api/take", new { serviceId = service.Id, priority = "green", staffCode = "0000" });
-        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        using var refused = await kiosk.Http.PostAsJsonAsync("/api/take", new { serviceId = service.Id, priority = "green", staffCode = "1001", pin = "0000" });
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
 
-        var taken = await TakeAsync(kiosk, new { serviceId = service.Id, priority = "green", staffCode = "1001" });
+        var taken = await TakeAsync(kiosk, new { serviceId = service.Id, priority = "green", staffCode = "1001", pin = DemoCredentials.Pin });
         Assert.Equal(TicketPriority.Green, taken.Ticket.Priority);
         Assert.True(EscPosReader.Contains(await File.ReadAllBytesAsync(kiosk.TicketFile(taken.Ticket.Number)), "绿色通道"));
     }
@@ -220,7 +235,7 @@ public sealed class TakeAndPrintTests(HallServerFixture hall)
         using var zbar = Process.Start(info)!;
         var output = await zbar.StandardOutput.ReadToEndAsync();
         var errors = await zbar.StandardError.ReadToEndAsync();
-        await zbar.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        await zbar.WaitForExitAsync().WaitAsync(TestTimeouts.Slow);
         Assert.True(zbar.ExitCode == 0, $"zbarimg exited {zbar.ExitCode}: {errors}");
         return output.TrimEnd('\n', '\r');
     }

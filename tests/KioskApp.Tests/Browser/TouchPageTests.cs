@@ -49,7 +49,10 @@ public sealed partial class TouchPageTests(HallServerFixture hall, ChromiumFixtu
         Assert.StartsWith(service.Prefix, shown, StringComparison.Ordinal);
         Assert.True(File.Exists(_kiosk.TicketFile(shown!)), "the number on screen is the one printed");
         Assert.Contains("凭条已打印", await page.Locator("#result-print").TextContentAsync(), StringComparison.Ordinal);
-        Assert.True(await page.Locator("#result-qr").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
+        // The QR image loads after the number shows; wait for it rather than race it.
+        await page.WaitForFunctionAsync(
+            "() => { const img = document.getElementById('result-qr'); return img.complete && img.naturalWidth > 0; }",
+            null, new() { Timeout = Timeout });
         await ChromiumFixture.ScreenshotAsync(page, "kiosk-result-portrait");
 
         await page.GetByTestId("done").TapAsync();

@@ -15,7 +15,7 @@ public sealed class HallServerFixture : IAsyncLifetime
 
     public string Url => Server.BaseUrl;
 
-    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(15) };
+    public HttpClient Http { get; } = new() { Timeout = TestTimeouts.Process };
 
     public async Task InitializeAsync()
     {

@@ -10,7 +10,7 @@ public sealed class Kiosk : IAsyncDisposable
     {
         Process = process;
         PrinterFolder = printerFolder;
-        Http = new HttpClient { BaseAddress = new Uri(process.BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
+        Http = new HttpClient { BaseAddress = new Uri(process.BaseUrl), Timeout = TestTimeouts.Run };
     }
 
     public HostProcess Process { get; }

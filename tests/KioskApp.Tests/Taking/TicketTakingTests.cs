@@ -63,9 +63,11 @@ public sealed class TicketTakingTests
         var folder = TestPaths.NewTempDirectory("taking");
         var client = new HallServerClient(new HttpClient(server) { BaseAddress = new Uri("http://hall/") });
         var kiosk = MsOptions.Create(new KioskOptions { ServerUrl = "http://hall" });
-        var layout = new TicketLayout(MsOptions.Create(new PrinterOptions { Target = folder }), kiosk);
+        var printerOptions = MsOptions.Create(new PrinterOptions { Target = folder });
+        var layout = new TicketLayout(printerOptions, kiosk);
+        var guideLayout = new GuideLayout(printerOptions, kiosk, TimeProvider.System);
         var reporter = new DeviceStatusReporter(client, kiosk, NullLogger<DeviceStatusReporter>.Instance);
-        var printer = new TicketPrinter(new FilePrinterTransport(folder), layout, reporter, NullLogger<TicketPrinter>.Instance);
+        var printer = new TicketPrinter(new FilePrinterTransport(folder), layout, guideLayout, reporter, NullLogger<TicketPrinter>.Instance);
         return (new TicketTaking(client, printer, new RecentTickets(), TimeProvider.System, NullLogger<TicketTaking>.Instance), folder);
     }
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hall.QueueService.Tests.Infrastructure;
+using Hall.TestSupport;
 
 namespace Hall.QueueService.Tests.Admin;
 
@@ -14,7 +15,7 @@ public static class AdminClients
 
     public static HttpClient WithAdmin(HttpClient client)
     {
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:hall-admin-2026")));
+        client.DefaultRequestHeaders.Authorization = DemoCredentials.AdminAuthorization;
         return client;
     }
 

@@ -22,10 +22,8 @@ public sealed class AdminDevicesPageTests(ChromiumFixture chromium) : IClassFixt
         {
             Locale = "zh-CN",
             ViewportSize = new ViewportSize { Width = 1280, Height = 1000 },
-            HttpCredentials = new HttpCredentials { Username = "admin", Password = "hall-admin-2026" },
         });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(server.BaseUrl + "/admin/");
+        var page = await AdminPage.LogInAsync(context, server.BaseUrl);
 
         // The demo hall's devices (two kiosks, the board, the window 1 tablet, the bus gateway), in Chinese, each with its key from the hall file.
         await Assertions.Expect(page.Locator("#devices tbody tr")).ToHaveCountAsync(5);
@@ -119,10 +117,8 @@ public sealed class AdminDevicesPageTests(ChromiumFixture chromium) : IClassFixt
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             Locale = "zh-CN",
-            HttpCredentials = new HttpCredentials { Username = "admin", Password = "hall-admin-2026" },
         });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(server.BaseUrl + "/admin/");
+        var page = await AdminPage.LogInAsync(context, server.BaseUrl);
         await Assertions.Expect(page.Locator("#devices tbody tr")).ToHaveCountAsync(5);
 
         await page.Locator("#device-kind").SelectOptionAsync("evaluator");

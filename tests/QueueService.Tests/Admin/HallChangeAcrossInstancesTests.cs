@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Hall.Contracts.Api;
 using Hall.QueueService.Tests.Infrastructure;
-using Hall.QueueService.Tests.Postgres;
 using Hall.TestSupport.Browser;
 using Hall.TestSupport.Postgres;
 using Hall.TestSupport.Processes;
@@ -22,7 +21,7 @@ public sealed class HallChangeAcrossInstancesTests(PostgresServer postgres, Chro
         var database = await postgres.CreateDatabaseAsync();
         await using var first = await StartAsync(database);
         await using var second = await StartAsync(database);
-        await WaitForListenersAsync(database, 2);
+        await PostgresListeners.WaitForAsync(database, 2);
 
         var page = await chromium.NewPageAsync();
         await page.GotoAsync(second.BaseUrl + "/health");
@@ -67,23 +66,4 @@ public sealed class HallChangeAcrossInstancesTests(PostgresServer postgres, Chro
 
     private static Task<HostProcess> StartAsync(string connectionString) =>
         HostProcess.StartAsync("QueueService", FreePort.Next(), ["--Queue:Database=postgres", "--ConnectionStrings:Queue=" + connectionString]);
-
-    /// <summary>Waits (bounded) until the given number of instances have a LISTEN connection on the database.</summary>
-    private static async Task WaitForListenersAsync(string connectionString, int count)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            await using var query = new Npgsql.NpgsqlCommand(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'", connection);
-            if ((long)(await query.ExecuteScalarAsync())! >= count)
-            {
-                return;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"{count} instances did not LISTEN within 30 s");
-            await Task.Delay(100);
-        }
-    }
 }

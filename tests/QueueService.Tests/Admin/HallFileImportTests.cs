@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Hall.Contracts.Api;
 using Hall.QueueService.Tests.Infrastructure;
+using Hall.TestSupport;
 
 namespace Hall.QueueService.Tests.Admin;
 
@@ -24,8 +25,8 @@ public sealed class HallFileImportTests : IDisposable
         Assert.DoesNotContain("pbkdf2", exported, StringComparison.Ordinal);
 
         // No PIN in the file: the stored PINs stay.
-        await _hall.LoginAsync(1, "1001", "1234");
-        await _hall.LoginAsync(2, "1002", "1234");
+        await _hall.LoginAsync(1, "1001", DemoCredentials.Pin);
+        await _hall.LoginAsync(2, "1002", DemoCredentials.Pin);
     }
 
     [Fact]
@@ -107,7 +108,7 @@ public sealed class HallFileImportTests : IDisposable
     [Fact]
     public async Task An_import_that_deletes_a_service_people_wait_for_is_refused_with_409()
     {
-        await _hall.IssueAsync(7);
+        await _hall.IssueAsync(7, idNumber: "11010519491231002X"); // 户政业务 requires the ID number (实名取号)
         var admin = _hall.AdminClient();
         var hall = await admin.HallAsync();
         hall["services"]!.AsArray().RemoveAt(6);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Hall.Contracts.Api;
 using Hall.QueueService.Tests.Infrastructure;
+using Hall.TestSupport;
 
 namespace Hall.QueueService.Tests.Admin;
 
@@ -108,7 +109,7 @@ public sealed class ResourceChangeTests : IDisposable
         await _hall.LoginAsync(3, "2001", "97531");
 
         await (await admin.PostAsJsonAsync("/api/admin/clerks/2001/pin", new { pin = "12" })).ProblemAsync(HttpStatusCode.BadRequest);
-        await (await admin.PostAsJsonAsync("/api/admin/clerks/9999/pin", new { pin = "1234" })).ProblemAsync(HttpStatusCode.NotFound);
+        await (await admin.PostAsJsonAsync("/api/admin/clerks/9999/pin", new { pin = DemoCredentials.Pin })).ProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]

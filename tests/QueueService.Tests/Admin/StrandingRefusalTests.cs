@@ -55,7 +55,7 @@ public sealed class StrandingRefusalTests : IDisposable
     public async Task The_last_window_of_a_service_people_wait_for_keeps_it()
     {
         var admin = _hall.AdminClient();
-        await _hall.IssueAsync(7);
+        await _hall.IssueAsync(7, idNumber: "11010519491231002X"); // 户政业务 requires the ID number (实名取号)
         // Service 7 (户政业务) is served at windows 1 and 7: taking it off window 1 is fine, off window 7 then is not.
         var window1 = JsonNode.Parse(await admin.GetStringAsync("/api/admin/windows/1"))!;
         window1["serviceIds"] = new JsonArray(1, 2, 3, 4, 5, 6, 8);

@@ -32,6 +32,8 @@ public sealed class BookingPageTests(ChromiumFixture chromium) : IClassFixture<C
         await page.FillAsync("#name", "李娜");
         await page.FillAsync("#phone", "139 1234 5678");
         await page.FillAsync("#idNumber", "11010519491231002X");
+        // The privacy notice (个人信息保护) says what is kept, for what, and when it goes (Privacy:RetainDays).
+        await Assertions.Expect(page.Locator("#privacy-booking")).ToContainTextAsync("180 天后自动删除");
         await ChromiumFixture.ScreenshotAsync(page, "booking-form");
         await page.ClickAsync("#submit");
 
@@ -107,7 +109,7 @@ public sealed class BookingPageTests(ChromiumFixture chromium) : IClassFixture<C
         }
         using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TestTimeouts.Slow);
         await process.WaitForExitAsync(timeout.Token);
         return output;
     }

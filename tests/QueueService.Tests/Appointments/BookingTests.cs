@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Hall.QueueService.Appointments;
 using Hall.QueueService.Tests.Infrastructure;
-using Hall.QueueService.Tests.Postgres;
 using Hall.TestSupport.Postgres;
 
 namespace Hall.QueueService.Tests.Appointments;
@@ -103,20 +102,32 @@ public abstract class BookingTests(HallDatabase hallDatabase) : IDisposable
     }
 
     [Fact]
-    public async Task Cancelling_frees_the_place()
+    public async Task Cancelling_frees_the_place_only_after_the_reopen_delay()
     {
         var client = _server.CreateClient();
-        var first = await client.BookAsync(1, At(10), AppointmentClient.Phone(0));
-        await client.BookAsync(1, At(10), AppointmentClient.Phone(1));
-        await client.BookAsync(1, At(10), AppointmentClient.Phone(2));
-        Assert.Equal(HttpStatusCode.Conflict, (await client.BookRawAsync(1, At(10), AppointmentClient.Phone(3))).StatusCode);
+        var first = await client.BookAsync(1, At(12), AppointmentClient.Phone(0));
+        await client.BookAsync(1, At(12), AppointmentClient.Phone(1));
+        await client.BookAsync(1, At(12), AppointmentClient.Phone(2));
+        Assert.Equal(HttpStatusCode.Conflict, (await client.BookRawAsync(1, At(12), AppointmentClient.Phone(3))).StatusCode);
 
         var cancel = await client.DeleteAsync($"/api/appointments/{first.Code}");
         Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
         Assert.Equal(AppointmentStatus.Cancelled, (await cancel.Content.ReadFromJsonAsync<AppointmentView>(Json.Options))!.Status);
-        Assert.Equal(1, Assert.Single(await client.SlotsAsync(1, "2026-11-23"), s => s.Start == At(10)).Remaining);
 
-        await client.BookAsync(1, At(10), AppointmentClient.Phone(3));
+        // The buyer waiting beside the scalper cannot take the place at once, nor before the hall's delay
+        // (appointments.cancelledSlotReopenMinutes, 30 by default) has passed.
+        Assert.Equal(0, Assert.Single(await client.SlotsAsync(1, "2026-11-23"), s => s.Start == At(12)).Remaining);
+        Assert.Equal("slotFull", await (await client.BookRawAsync(1, At(12), AppointmentClient.Phone(3))).ProblemCodeAsync());
+        _server.Clock.Advance(TimeSpan.FromMinutes(29));
+        Assert.Equal("slotFull", await (await client.BookRawAsync(1, At(12), AppointmentClient.Phone(3))).ProblemCodeAsync());
+
+        // After the delay and its random spread (up to 30 more minutes) the place is free again, once.
+        _server.Clock.Advance(TimeSpan.FromMinutes(31) + TimeSpan.FromSeconds(1));
+        Assert.Equal(1, Assert.Single(await client.SlotsAsync(1, "2026-11-23"), s => s.Start == At(12)).Remaining);
+        await client.BookAsync(1, At(12), AppointmentClient.Phone(3));
+        Assert.Equal(0, Assert.Single(await client.SlotsAsync(1, "2026-11-23"), s => s.Start == At(12)).Remaining);
+        Assert.Equal("slotFull", await (await client.BookRawAsync(1, At(12), AppointmentClient.Phone(4))).ProblemCodeAsync());
+
         Assert.Equal(HttpStatusCode.Conflict, (await client.DeleteAsync($"/api/appointments/{first.Code}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.DeleteAsync("/api/appointments/ZZZZZZZZ")).StatusCode);
     }
@@ -134,8 +145,9 @@ public abstract class BookingTests(HallDatabase hallDatabase) : IDisposable
         Assert.Equal("duplicateAppointment", await samePhone.ProblemCodeAsync());
         Assert.Equal("duplicateAppointment", await sameId.ProblemCodeAsync());
 
-        // Another service, or another day, is fine; and once cancelled the phone may book again.
-        await client.BookAsync(2, At(11), AppointmentClient.Phone(1), id);
+        // Another service the same day is over the person's daily cap (实名 limits); another day is fine; and once
+        // cancelled the phone may book again.
+        Assert.Equal("bookingLimitReached", await (await client.BookRawAsync(2, At(11), AppointmentClient.Phone(1), id)).ProblemCodeAsync());
         await client.BookAsync(1, At(11).AddDays(1), AppointmentClient.Phone(1), id);
         await client.DeleteAsync($"/api/appointments/{first.Code}");
         await client.BookAsync(1, At(11), AppointmentClient.Phone(1), id);

@@ -2,7 +2,6 @@ using Hall.QueueService.Appointments;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Storage;
 using Hall.QueueService.Tests.Infrastructure;
-using Hall.QueueService.Tests.Postgres;
 using Hall.TestSupport.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using Hall.Contracts.Api;
 using Hall.QueueService.Appointments;
 using Hall.QueueService.Tests.Infrastructure;
-using Hall.QueueService.Tests.Postgres;
 using Hall.TestSupport.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Hall.Contracts.Api;
 using Hall.QueueService.Tests.Infrastructure;
-using Hall.QueueService.Tests.Postgres;
 using Hall.TestSupport.Postgres;
 
 namespace Hall.QueueService.Tests.Appointments;

@@ -1,5 +1,4 @@
 using Hall.QueueService.Tests.Infrastructure;
-using Hall.QueueService.Tests.Postgres;
 using Hall.TestSupport.Postgres;
 
 namespace Hall.QueueService.Tests.Archiving;

@@ -1,11 +1,8 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
 using Hall.Contracts.Api;
 using Hall.Hardware.HallBus;
-using Hall.Hardware.Serial;
-using Hall.Hardware.Simulators;
 using Hall.QueueService.Tests.Infrastructure;
 using Hall.TestSupport;
 using Hall.TestSupport.Processes;
@@ -22,29 +19,20 @@ namespace Hall.QueueService.Tests.HallBus;
 /// </summary>
 public sealed class BusGatewayTests : IAsyncLifetime
 {
-    private const string GatewayKey = "bus-1.demo-bus-1-key";
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
-    private readonly CancellationTokenSource _stop = new();
-    private readonly ConcurrentQueue<HallBusFrame> _atDevices = new();
-    private PseudoTerminalPair _pair = null!;
-    private ISerialPort _devicePort = null!;
-    private Task _devicesRun = null!;
+    private static readonly TimeSpan Timeout = TestTimeouts.Process;
+    private BusRig _bus = null!;
     private HostProcess _server = null!;
     private HostProcess? _gateway;
     private HttpClient _http = null!;
 
     public async Task InitializeAsync()
     {
-        _pair = await PseudoTerminalPair.StartAsync();
-        _devicePort = SerialPorts.Open(_pair.SecondPath, 9600);
-        var devices = new SimulatedBus(_devicePort.Stream);
+        _bus = await BusRig.StartAsync();
         for (var window = 1; window <= 8; window++)
         {
-            devices.AddCaller(window);
-            devices.AddEvaluator(100 + window);
+            _bus.Devices.AddCaller(window);
+            _bus.Devices.AddEvaluator(100 + window);
         }
-        devices.FrameReceived += (_, frame) => _atDevices.Enqueue(frame);
-        _devicesRun = devices.RunAsync(_stop.Token);
         _server = await HostProcess.StartAsync("QueueService", FreePort.Next(),
         [
             "--Queue:DataDirectory=" + TestPaths.NewTempDirectory("bus-gateway"),
@@ -52,7 +40,7 @@ public sealed class BusGatewayTests : IAsyncLifetime
             "--Bus:PingIntervalSeconds=1",
         ]);
         _http = new HttpClient { BaseAddress = new Uri(_server.BaseUrl) };
-        _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String("admin:hall-admin-2026"u8.ToArray()));
+        _http.DefaultRequestHeaders.Authorization = DemoCredentials.AdminAuthorization;
     }
 
     public async Task DisposeAsync()
@@ -63,16 +51,7 @@ public sealed class BusGatewayTests : IAsyncLifetime
             await _gateway.DisposeAsync();
         }
         await _server.DisposeAsync();
-        await _stop.CancelAsync();
-        try
-        {
-            await _devicesRun.WaitAsync(Timeout);
-        }
-        catch (Exception e) when (e is OperationCanceledException or IOException)
-        {
-        }
-        _devicePort.Dispose();
-        _pair.Dispose();
+        await _bus.DisposeAsync();
     }
 
     [Fact]
@@ -82,8 +61,8 @@ public sealed class BusGatewayTests : IAsyncLifetime
         [
             "--Board:ServerUrl=" + _server.BaseUrl,
             "--Board:ReconnectMaxDelaySeconds=2",
-            "--BusGateway:PortName=" + _pair.FirstPath,
-            "--BusGateway:DeviceKey=" + GatewayKey,
+            "--BusGateway:PortName=" + _bus.HostPortPath,
+            "--BusGateway:DeviceKey=" + DemoCredentials.BusGatewayKey,
             "--Voice:Enabled=false",
         ]);
         // Once the gateway is through, the server shows each window's state on its caller.
@@ -91,7 +70,7 @@ public sealed class BusGatewayTests : IAsyncLifetime
 
         var first = await IssueAsync();
         var second = await IssueAsync();
-        var login = await (await _http.PostAsJsonAsync("/api/windows/1/login", new { staffCode = "1001", pin = "1234" })).Content.ReadFromJsonAsync<LoginResponse>(Json.Options);
+        var login = await (await _http.PostAsJsonAsync("/api/windows/1/login", new { staffCode = "1001", pin = DemoCredentials.Pin })).Content.ReadFromJsonAsync<LoginResponse>(Json.Options);
         Assert.NotNull(login);
 
         // Caller 1, sequence 1, key call next (the protocol's example frame), acknowledged through the tunnel.
@@ -117,7 +96,7 @@ public sealed class BusGatewayTests : IAsyncLifetime
         // The devices answer the server's pings through the gateway too.
         await WaitUntilAsync(async () =>
         {
-            var devices = await _http.GetFromJsonAsync<List<DeviceStatus>>("/api/devices", Json.Options);
+            var devices = await _http.DevicesAsync();
             return devices!.Any(d => d.DeviceId == "bus:101" && d.Status == "online" && d.Detail?.Contains("gateway bus-1", StringComparison.Ordinal) == true);
         });
         Assert.False(_server.HasExited);
@@ -133,14 +112,14 @@ public sealed class BusGatewayTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
             Assert.Equal("application/problem+json", anonymous.Content.Headers.ContentType?.MediaType);
             Assert.Equal(HttpStatusCode.Unauthorized, (await GetWithKeyAsync(plain, "bus-1.not-the-key")).StatusCode);
-            Assert.Equal(HttpStatusCode.Forbidden, (await GetWithKeyAsync(plain, "kiosk-1.demo-kiosk-1-key")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await GetWithKeyAsync(plain, DemoCredentials.Kiosk1Key)).StatusCode);
             // The right key without a WebSocket upgrade: a plain request is not a bus.
-            Assert.Equal(HttpStatusCode.BadRequest, (await GetWithKeyAsync(plain, GatewayKey)).StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, (await GetWithKeyAsync(plain, DemoCredentials.BusGatewayKey)).StatusCode);
         }
 
         Assert.Equal(HttpStatusCode.Unauthorized, await RefusedWebSocketStatusAsync(key: null));
-        Assert.Equal(HttpStatusCode.Forbidden, await RefusedWebSocketStatusAsync("kiosk-1.demo-kiosk-1-key"));
-        Assert.Equal(HttpStatusCode.Forbidden, await RefusedWebSocketStatusAsync("board-1.demo-board-1-key"));
+        Assert.Equal(HttpStatusCode.Forbidden, await RefusedWebSocketStatusAsync(DemoCredentials.Kiosk1Key));
+        Assert.Equal(HttpStatusCode.Forbidden, await RefusedWebSocketStatusAsync(DemoCredentials.BoardKey));
     }
 
     [Fact]
@@ -158,12 +137,10 @@ public sealed class BusGatewayTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("/health")).StatusCode);
     }
 
-    private sealed record DeviceStatus(string DeviceId, string Kind, string Status, string? Detail);
-
     private async Task<ClientWebSocket> ConnectGatewayAsync()
     {
         var socket = new ClientWebSocket();
-        socket.Options.SetRequestHeader(DeviceHeaders.Key, GatewayKey);
+        socket.Options.SetRequestHeader(DeviceHeaders.Key, DemoCredentials.BusGatewayKey);
         using var timeout = new CancellationTokenSource(Timeout);
         await socket.ConnectAsync(GatewayUri(), timeout.Token);
         return socket;
@@ -222,31 +199,18 @@ public sealed class BusGatewayTests : IAsyncLifetime
         return http.SendAsync(request);
     }
 
-    private async Task<IssuedTicket> IssueAsync()
-    {
-        var response = await _http.PostAsJsonAsync("/api/tickets", new { serviceId = 1 });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<IssuedTicket>(Json.Options))!;
-    }
+    private Task<IssuedTicket> IssueAsync() => _http.IssueAsync();
 
-    private async Task<TicketView> TicketAsync(Guid id) => (await _http.GetFromJsonAsync<TicketView>($"/api/tickets/{id}", Json.Options))!;
+    private Task<TicketView> TicketAsync(Guid id) => _http.TicketAsync(id);
 
     private Task WaitForWindowAsync(Func<WindowInfo, bool> condition) =>
-        WaitUntilAsync(async () => condition((await _http.GetFromJsonAsync<WindowInfo>("/api/windows/1", Json.Options))!));
+        WaitUntilAsync(async () => condition(await _http.Window1Async()));
 
-    private async Task WriteAsync(byte[] bytes)
-    {
-        await _devicePort.Stream.WriteAsync(bytes);
-        await _devicePort.Stream.FlushAsync();
-    }
+    private Task WriteAsync(byte[] bytes) => _bus.WriteAsync(bytes);
 
-    private async Task<HallBusFrame> WaitForFrameAsync(Func<HallBusFrame, bool> match)
-    {
-        HallBusFrame? found = null;
-        await WaitUntilAsync(() => Task.FromResult((found = _atDevices.FirstOrDefault(match)) is not null));
-        return found!;
-    }
+    private Task<HallBusFrame> WaitForFrameAsync(Func<HallBusFrame, bool> match) => _bus.WaitForFrameAsync(match, Timeout, Outputs);
 
-    private Task WaitUntilAsync(Func<Task<bool>> condition) =>
-        Eventually.TrueAsync(condition, Timeout, () => "Server:\n" + _server.Output + "\nGateway:\n" + _gateway?.Output);
+    private Task WaitUntilAsync(Func<Task<bool>> condition) => Eventually.TrueAsync(condition, Timeout, Outputs);
+
+    private string Outputs() => "Server:\n" + _server.Output + "\nGateway:\n" + _gateway?.Output;
 }

@@ -1,10 +1,7 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using Hall.Contracts.Api;
 using Hall.Hardware.HallBus;
-using Hall.Hardware.Serial;
-using Hall.Hardware.Simulators;
 using Hall.QueueService.Tests.Infrastructure;
 using Hall.TestSupport;
 using Hall.TestSupport.Processes;
@@ -20,36 +17,28 @@ namespace Hall.QueueService.Tests.HallBus;
 /// </summary>
 public sealed class HallBusAcceptanceTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
-    private readonly CancellationTokenSource _stop = new();
-    private readonly ConcurrentQueue<HallBusFrame> _atDevices = new();
-    private PseudoTerminalPair _pair = null!;
-    private ISerialPort _devicePort = null!;
-    private Task _devicesRun = null!;
+    private static readonly TimeSpan Timeout = TestTimeouts.Process;
+    private BusRig _bus = null!;
     private HostProcess _server = null!;
     private HttpClient _http = null!;
 
     public async Task InitializeAsync()
     {
-        _pair = await PseudoTerminalPair.StartAsync();
-        _devicePort = SerialPorts.Open(_pair.SecondPath, 9600);
-        var devices = new SimulatedBus(_devicePort.Stream);
+        _bus = await BusRig.StartAsync();
         for (var window = 1; window <= 8; window++)
         {
-            devices.AddCaller(window);
-            devices.AddEvaluator(100 + window);
+            _bus.Devices.AddCaller(window);
+            _bus.Devices.AddEvaluator(100 + window);
         }
-        devices.FrameReceived += (_, frame) => _atDevices.Enqueue(frame);
-        _devicesRun = devices.RunAsync(_stop.Token);
         _server = await HostProcess.StartAsync("QueueService", FreePort.Next(),
         [
             "--Queue:DataDirectory=" + TestPaths.NewTempDirectory("bus"),
-            "--Bus:PortName=" + _pair.FirstPath,
+            "--Bus:PortName=" + _bus.HostPortPath,
             "--Bus:PingIntervalSeconds=1",
         ]);
         _http = new HttpClient { BaseAddress = new Uri(_server.BaseUrl) };
         // The demo administrator, who may also read the device states supervisors see.
-        _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String("admin:hall-admin-2026"u8.ToArray()));
+        _http.DefaultRequestHeaders.Authorization = DemoCredentials.AdminAuthorization;
         // The server shows each window's state on its caller once the port is open.
         await WaitForFrameAsync(f => f.Address == 1 && f.Function == HallBusFunction.Show);
     }
@@ -58,16 +47,7 @@ public sealed class HallBusAcceptanceTests : IAsyncLifetime
     {
         _http.Dispose();
         await _server.DisposeAsync();
-        await _stop.CancelAsync();
-        try
-        {
-            await _devicesRun.WaitAsync(Timeout);
-        }
-        catch (Exception e) when (e is OperationCanceledException or IOException)
-        {
-        }
-        _devicePort.Dispose();
-        _pair.Dispose();
+        await _bus.DisposeAsync();
     }
 
     [Fact]
@@ -80,7 +60,7 @@ public sealed class HallBusAcceptanceTests : IAsyncLifetime
 
         var first = await IssueAsync();
         var second = await IssueAsync();
-        var login = await (await _http.PostAsJsonAsync("/api/windows/1/login", new { staffCode = "1001", pin = "1234" })).Content.ReadFromJsonAsync<LoginResponse>(Json.Options);
+        var login = await (await _http.PostAsJsonAsync("/api/windows/1/login", new { staffCode = "1001", pin = DemoCredentials.Pin })).Content.ReadFromJsonAsync<LoginResponse>(Json.Options);
         Assert.NotNull(login);
 
         // Call next, then the same frame again (the device missed our acknowledgement): acknowledged twice, acts once.
@@ -88,7 +68,7 @@ public sealed class HallBusAcceptanceTests : IAsyncLifetime
         await WriteAsync(callNext);
         await WaitForFrameAsync(f => Encoded(f) == "68 03 03 68 01 90 02 93 16");
         await WriteAsync(callNext);
-        await WaitUntilAsync(() => _atDevices.Count(f => Encoded(f) == "68 03 03 68 01 90 02 93 16") == 2);
+        await WaitUntilAsync(() => _bus.AtDevices.Count(f => Encoded(f) == "68 03 03 68 01 90 02 93 16") == 2);
         await WaitForWindowAsync(w => w.State == WindowState.Calling && w.CurrentTicket?.Id == first.Id);
         await WaitForFrameAsync(f => f.Address == 1 && f.Function == HallBusFunction.Show && ShownText(f) == "A001 呼叫中");
 
@@ -122,7 +102,7 @@ public sealed class HallBusAcceptanceTests : IAsyncLifetime
         await WriteAsync(Key(sequence: 22, HallBusKey.CallNext));
         await WaitForWindowAsync(w => w.State == WindowState.Calling && w.CurrentTicket?.Id == second.Id);
         Assert.Equal(new RatingView(5, "非常满意"), (await TicketAsync(first.Id)).Rating);
-        Assert.DoesNotContain(_atDevices, f => f.Address == 1 && f.Function == HallBusFunctions.ReplyTo(HallBusFunction.Key) && f.Sequence is 20 or 21);
+        Assert.DoesNotContain(_bus.AtDevices, f => f.Address == 1 && f.Function == HallBusFunctions.ReplyTo(HallBusFunction.Key) && f.Sequence is 20 or 21);
         Assert.Equal(TicketStatus.Called, (await TicketAsync(second.Id)).Status);
 
         Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("/health")).StatusCode);
@@ -134,38 +114,22 @@ public sealed class HallBusAcceptanceTests : IAsyncLifetime
     {
         await WaitUntilAsync(async () =>
         {
-            var devices = await _http.GetFromJsonAsync<List<DeviceStatus>>("/api/devices", Json.Options);
+            var devices = await _http.DevicesAsync();
             return devices!.Any(d => d.DeviceId == "bus:1" && d.Kind == "caller" && d.Status == "online")
                 && devices!.Any(d => d.DeviceId == "bus:101" && d.Kind == "evaluator" && d.Status == "online");
         });
     }
 
-    private sealed record DeviceStatus(string DeviceId, string Kind, string Status, string? Detail);
+    private Task<IssuedTicket> IssueAsync() => _http.IssueAsync();
 
-    private async Task<IssuedTicket> IssueAsync()
-    {
-        var response = await _http.PostAsJsonAsync("/api/tickets", new { serviceId = 1 });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<IssuedTicket>(Json.Options))!;
-    }
-
-    private async Task<TicketView> TicketAsync(Guid id) => (await _http.GetFromJsonAsync<TicketView>($"/api/tickets/{id}", Json.Options))!;
+    private Task<TicketView> TicketAsync(Guid id) => _http.TicketAsync(id);
 
     private Task WaitForWindowAsync(Func<WindowInfo, bool> condition) =>
-        WaitUntilAsync(async () => condition((await _http.GetFromJsonAsync<WindowInfo>("/api/windows/1", Json.Options))!));
+        WaitUntilAsync(async () => condition(await _http.Window1Async()));
 
-    private async Task WriteAsync(byte[] bytes)
-    {
-        await _devicePort.Stream.WriteAsync(bytes);
-        await _devicePort.Stream.FlushAsync();
-    }
+    private Task WriteAsync(byte[] bytes) => _bus.WriteAsync(bytes);
 
-    private async Task<HallBusFrame> WaitForFrameAsync(Func<HallBusFrame, bool> match)
-    {
-        HallBusFrame? found = null;
-        await WaitUntilAsync(() => (found = _atDevices.FirstOrDefault(match)) is not null);
-        return found!;
-    }
+    private Task<HallBusFrame> WaitForFrameAsync(Func<HallBusFrame, bool> match) => _bus.WaitForFrameAsync(match, Timeout);
 
     private static Task WaitUntilAsync(Func<Task<bool>> condition) => Eventually.TrueAsync(condition, Timeout);
 

@@ -12,7 +12,7 @@ public sealed class HallBusSettingsTests
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
             HostProcess.StartAsync("QueueService", FreePort.Next(),
                 ["--Queue:DataDirectory=" + TestPaths.NewTempDirectory("bus-baud"), "--Bus:PortName=/dev/null-bus", "--Bus:BaudRate=12345"],
-                TimeSpan.FromSeconds(30)));
+                TestTimeouts.Slow));
         Assert.Contains("Bus:BaudRate", error.Message, StringComparison.Ordinal);
     }
 
@@ -22,7 +22,7 @@ public sealed class HallBusSettingsTests
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
             HostProcess.StartAsync("QueueService", FreePort.Next(),
                 ["--Queue:DataDirectory=" + TestPaths.NewTempDirectory("bus-both"), "--Bus:PortName=/dev/null-bus", "--Bus:GatewayDeviceId=bus-1"],
-                TimeSpan.FromSeconds(30)));
+                TestTimeouts.Slow));
         Assert.Contains("Bus:PortName", error.Message, StringComparison.Ordinal);
         Assert.Contains("Bus:GatewayDeviceId", error.Message, StringComparison.Ordinal);
     }

@@ -46,7 +46,7 @@ public sealed class HallFileRestartTests
     private static HttpClient Admin(string baseUrl)
     {
         var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String("admin:hall-admin-2026"u8.ToArray()));
+        client.DefaultRequestHeaders.Authorization = DemoCredentials.AdminAuthorization;
         return client;
     }
 

@@ -17,7 +17,8 @@ public sealed class HallFileTests
         Assert.True(hall.Windows.Count >= 6);
         Assert.Equal(hall.Services.Count, hall.Windows.Single(w => w.Number == 1).ServiceIds.Count);
         Assert.All(hall.Clerks, c => Assert.True(PinHasher.IsHash(c.PinHash)));
-        Assert.DoesNotContain("1234", HallFileLoader.Serialize(HallFileLoader.WithoutSecrets(hall)), StringComparison.Ordinal);
+        // No value is the PIN (the hall's complaint phone 12345 merely contains its digits).
+        Assert.DoesNotContain('"' + DemoCredentials.Pin + '"', HallFileLoader.Serialize(HallFileLoader.WithoutSecrets(hall)), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -53,7 +54,7 @@ public sealed class HallFileTests
         await File.WriteAllTextAsync(file, ReplaceFirst(DemoHallJson(), "\"prefix\": \"B\"", "\"prefix\": \"A\""));
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            HostProcess.StartAsync("QueueService", FreePort.Next(), ["--Queue:DataDirectory=" + folder, "--Queue:HallFile=" + file], TimeSpan.FromSeconds(30)));
+            HostProcess.StartAsync("QueueService", FreePort.Next(), ["--Queue:DataDirectory=" + folder, "--Queue:HallFile=" + file], TestTimeouts.Slow));
         Assert.Contains("services[1].prefix", error.Message, StringComparison.Ordinal);
     }
 
@@ -61,7 +62,7 @@ public sealed class HallFileTests
     public async Task An_invalid_setting_stops_start_up_naming_the_setting()
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            HostProcess.StartAsync("QueueService", FreePort.Next(), ["--Queue:Database=oracle"], TimeSpan.FromSeconds(30)));
+            HostProcess.StartAsync("QueueService", FreePort.Next(), ["--Queue:Database=oracle"], TestTimeouts.Slow));
         Assert.Contains("Queue:Database", error.Message, StringComparison.Ordinal);
     }
 

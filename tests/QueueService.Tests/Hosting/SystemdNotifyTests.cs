@@ -5,7 +5,10 @@ using Hall.TestSupport.Processes;
 
 namespace Hall.QueueService.Tests.Hosting;
 
-/// <summary>Under a <c>Type=notify</c> systemd unit the server says READY=1 on <c>$NOTIFY_SOCKET</c> once it serves.</summary>
+/// <summary>
+/// Under a <c>Type=notify</c> systemd unit the server says READY=1 on <c>$NOTIFY_SOCKET</c> once it serves
+/// (<c>AddSystemd</c>, which acts when the parent process is named systemd, as it is here).
+/// </summary>
 public sealed class SystemdNotifyTests
 {
     [Fact]
@@ -16,14 +19,16 @@ public sealed class SystemdNotifyTests
         socket.Bind(new UnixDomainSocketEndPoint(path));
 
         await using var server = await HostProcess.StartAsync("QueueService", FreePort.Next(),
-            ["--Queue:DataDirectory=" + TestPaths.NewTempDirectory("notify-queue")],
-            environment: new Dictionary<string, string> { ["NOTIFY_SOCKET"] = path });
+            ["--Queue:DataDirectory=" + TestPaths.NewTempDirectory("notify-queue"), "--Logging:Console:FormatterName=json"],
+            environment: new Dictionary<string, string> { ["NOTIFY_SOCKET"] = path }, parentName: "systemd");
 
         var buffer = new byte[1024];
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TestTimeouts.Slow);
         var received = await socket.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
         var message = Encoding.UTF8.GetString(buffer, 0, received);
         Assert.StartsWith("READY=1", message, StringComparison.Ordinal);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await new HttpClient().GetAsync(server.BaseUrl + "/health")).StatusCode);
+        // The units' JSON log setting wins over the journal format AddSystemd would choose.
+        Assert.Contains(server.Output.Split('\n'), line => line.StartsWith('{') && line.Contains("\"LogLevel\"", StringComparison.Ordinal));
     }
 }

@@ -30,10 +30,31 @@ public sealed class HallServerFactory : WebApplicationFactory<Program>
         DataDirectory = TestPaths.NewTempDirectory("queue");
         _store = Database.Create(DataDirectory);
         _settings = new Dictionary<string, string?>(settings ?? []) { ["Queue:DataDirectory"] = DataDirectory };
+        // The in-memory server sees every client as one unknown address; tests of other features take many numbers
+        // and bookings, so the per-address limits are lifted unless a test sets them (the abuse tests use the defaults).
+        foreach (var limit in PerAddressLimits)
+        {
+            _settings.TryAdd("RateLimits:" + limit, "100000");
+        }
         foreach (var (key, value) in _store.Settings)
         {
             _settings[key] = value;
         }
+    }
+
+    public static readonly string[] PerAddressLimits =
+        ["RemoteTicketsPerHour", "AppointmentsPerHour", "ComplaintsPerHour", "LoginsPerMinute", "GreenChannelTriesPerHour", "HubNegotiationsPerMinute", "AnonymousWritesPerMinute"];
+
+    /// <summary>The per-address limits at their defaults (for the abuse tests): pass as settings.</summary>
+    public static Dictionary<string, string?> DefaultLimits(Dictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>(settings ?? []);
+        var defaults = new Hall.QueueService.Security.RateLimiting.RateLimitOptions();
+        foreach (var limit in PerAddressLimits)
+        {
+            all.TryAdd("RateLimits:" + limit, typeof(Hall.QueueService.Security.RateLimiting.RateLimitOptions).GetProperty(limit)!.GetValue(defaults)!.ToString());
+        }
+        return all;
     }
 
     /// <summary>SQLite unless the test chose PostgreSQL.</summary>
@@ -55,15 +76,17 @@ public sealed class HallServerFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
-    public async Task<IssuedTicket> IssueAsync(int serviceId, string? priority = null, string? idNumber = null, string? staffCode = null)
+    /// <summary>Issues a ticket; a green-channel staff code comes with the demo PIN unless the test gives another.</summary>
+    public async Task<IssuedTicket> IssueAsync(int serviceId, string? priority = null, string? idNumber = null, string? staffCode = null, string? pin = null)
     {
-        var response = await CreateClient().PostAsJsonAsync("/api/tickets", new IssueTicketRequest(serviceId, priority, null, idNumber, staffCode));
+        var response = await CreateClient().PostAsJsonAsync("/api/tickets",
+            new IssueTicketRequest(serviceId, priority, null, idNumber, staffCode, pin ?? (staffCode is null ? null : DemoCredentials.Pin)));
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<IssuedTicket>(Json.Options))!;
     }
 
     /// <summary>An HTTP client logged in as a clerk at a window.</summary>
-    public async Task<HttpClient> LoginAsync(int window, string staffCode, string pin = "1234")
+    public async Task<HttpClient> LoginAsync(int window, string staffCode, string pin = DemoCredentials.Pin)
     {
         var client = CreateClient();
         var response = await client.PostAsJsonAsync($"/api/windows/{window}/login", new LoginRequest(staffCode, pin));
@@ -77,12 +100,12 @@ public sealed class HallServerFactory : WebApplicationFactory<Program>
     public HttpClient CreateAdminClient()
     {
         var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String("admin:hall-admin-2026"u8.ToArray()));
+        client.DefaultRequestHeaders.Authorization = DemoCredentials.AdminAuthorization;
         return client;
     }
 
     /// <summary>An HTTP client logged in as the demo hall's supervisor (9001).</summary>
-    public async Task<HttpClient> LoginSupervisorAsync(string staffCode = "9001", string pin = "1234")
+    public async Task<HttpClient> LoginSupervisorAsync(string staffCode = "9001", string pin = DemoCredentials.Pin)
     {
         var client = CreateClient();
         var response = await client.PostAsJsonAsync("/api/supervision/login", new LoginRequest(staffCode, pin));

@@ -6,10 +6,10 @@ namespace Hall.QueueService.Tests.Infrastructure;
 /// <summary>The demo hall as a real hall would secure it: device keys required, statistics for staff only.</summary>
 public static class SecuredHall
 {
-    public const string Kiosk1Key = "kiosk-1.demo-kiosk-1-key";
-    public const string Kiosk2Key = "kiosk-2.demo-kiosk-2-key";
-    public const string BoardKey = "board-1.demo-board-1-key";
-    public const string Evaluator1Key = "rate-1.demo-rate-1-key";
+    public const string Kiosk1Key = DemoCredentials.Kiosk1Key;
+    public const string Kiosk2Key = DemoCredentials.Kiosk2Key;
+    public const string BoardKey = DemoCredentials.BoardKey;
+    public const string Evaluator1Key = DemoCredentials.Evaluator1Key;
 
     /// <summary>Settings for <see cref="HallServerFactory"/> that load the secured hall file, changed as the test needs.</summary>
     public static Dictionary<string, string?> Settings(Func<HallDefinition, HallDefinition>? change = null)

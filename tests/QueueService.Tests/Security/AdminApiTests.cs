@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Hall.QueueService.Tests.Infrastructure;
+using Hall.TestSupport;
 
 namespace Hall.QueueService.Tests.Security;
 
@@ -81,16 +82,16 @@ public sealed class AdminApiTests : IDisposable
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/windows/1/login", new { staffCode = "1001", pin = "0000" })).StatusCode);
         }
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/windows/1/login", new { staffCode = "1001", pin = "1234" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/windows/1/login", new { staffCode = "1001", pin = DemoCredentials.Pin })).StatusCode);
         for (var i = 0; i < 5; i++)
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/windows/1/login", new { staffCode = "1001", pin = "0000" })).StatusCode);
         }
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.PostAsJsonAsync("/api/windows/1/login", new { staffCode = "1001", pin = "1234" })).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.PostAsJsonAsync("/api/windows/1/login", new { staffCode = "1001", pin = DemoCredentials.Pin })).StatusCode);
         // Another clerk is not affected.
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/windows/2/login", new { staffCode = "1002", pin = "1234" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/windows/2/login", new { staffCode = "1002", pin = DemoCredentials.Pin })).StatusCode);
         _hall.Clock.Advance(TimeSpan.FromMinutes(16));
-        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/windows/1/login", new { staffCode = "1001", pin = "1234" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/windows/1/login", new { staffCode = "1001", pin = DemoCredentials.Pin })).StatusCode);
     }
 
     [Fact]
@@ -104,7 +105,7 @@ public sealed class AdminApiTests : IDisposable
         }
         using var demo = new HallServerFactory();
         var demoClient = demo.CreateClient();
-        demoClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:hall-admin-2026")));
+        demoClient.DefaultRequestHeaders.Authorization = DemoCredentials.AdminAuthorization;
         Assert.Equal(HttpStatusCode.OK, (await demoClient.GetAsync("/api/admin/hall")).StatusCode);
     }
 

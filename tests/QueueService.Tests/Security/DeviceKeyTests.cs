@@ -4,7 +4,7 @@ using System.Text.Json;
 using Dapper;
 using Hall.QueueService.Storage;
 using Hall.QueueService.Tests.Infrastructure;
-using Hall.QueueService.Tests.Postgres;
+using Hall.TestSupport;
 using Hall.TestSupport.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -56,10 +56,10 @@ public abstract class DeviceKeyTests(HallDatabase hallDatabase) : IDisposable
         Assert.Equal("kiosk-1", device);
         // The plain key of the hall file is not kept; only a salted hash is.
         var stored = await connection.ExecuteScalarAsync<string>("SELECT definition FROM halls");
-        Assert.DoesNotContain("demo-kiosk-1-key", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(DemoCredentials.SecretOf(DemoCredentials.Kiosk1Key), stored, StringComparison.Ordinal);
         var hash = await connection.ExecuteScalarAsync<string>("SELECT key_hash FROM device_keys WHERE device_id = 'kiosk-1'");
         Assert.StartsWith("sha256$", hash, StringComparison.Ordinal);
-        Assert.DoesNotContain("demo-kiosk-1-key", hash, StringComparison.Ordinal);
+        Assert.DoesNotContain(DemoCredentials.SecretOf(DemoCredentials.Kiosk1Key), hash, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Hall.QueueService.Tests.Infrastructure;
-using Hall.QueueService.Tests.Postgres;
+using Hall.TestSupport;
 using Hall.TestSupport.Postgres;
 
 namespace Hall.QueueService.Tests.Security;
@@ -21,7 +21,7 @@ public abstract class SupervisorTests(HallDatabase hallDatabase) : IDisposable
     [Fact]
     public async Task A_supervisor_logs_in_and_sees_follow_ups_alerts_devices_and_statistics_until_logging_out()
     {
-        var login = await LoginAsync("9001", "1234");
+        var login = await LoginAsync("9001", DemoCredentials.Pin);
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         var body = await login.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("赵敏", body.GetProperty("name").GetString());
@@ -46,7 +46,7 @@ public abstract class SupervisorTests(HallDatabase hallDatabase) : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await clerk.GetAsync("/api/stats?from=2026-11-23&to=2026-11-23")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await clerk.GetAsync("/api/follow-ups")).StatusCode);
 
-        var refused = await LoginAsync("1001", "1234");
+        var refused = await LoginAsync("1001", DemoCredentials.Pin);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal("notSupervisor", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.OK, (await _hall.CreateAdminClient().GetAsync("/api/follow-ups")).StatusCode);
@@ -63,9 +63,9 @@ public abstract class SupervisorTests(HallDatabase hallDatabase) : IDisposable
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync("9001", "0000")).StatusCode);
         }
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await LoginAsync("9001", "1234")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await LoginAsync("9001", DemoCredentials.Pin)).StatusCode);
         // The lock is the staff member's, whichever login is tried.
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await _hall.CreateClient().PostAsJsonAsync("/api/windows/1/login", new { staffCode = "9001", pin = "1234" })).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await _hall.CreateClient().PostAsJsonAsync("/api/windows/1/login", new { staffCode = "9001", pin = DemoCredentials.Pin })).StatusCode);
     }
 }
 

@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text;
 using Hall.QueueService.Statistics;
 using Hall.QueueService.Tests.Infrastructure;
-using Hall.QueueService.Tests.Postgres;
 using Hall.TestSupport.Postgres;
 
 namespace Hall.QueueService.Tests.Statistics;
@@ -93,6 +92,64 @@ public abstract class SmallDayTests(HallDatabase hallDatabase) : IDisposable
         var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(string.Join(',', MonthlyReportCsv.Headers), lines[0]);
         Assert.StartsWith("2026-11-20至2026-11-23,合计,,示范县政务服务中心,4,3,1", lines[1]);
+    }
+
+    [Fact]
+    public async Task The_monthly_report_as_xlsx_has_a_sheet_each_with_chinese_headers_and_numbers()
+    {
+        await DriveMorningAsync();
+        var response = await _hall.CreateClient().GetAsync("/api/reports/monthly?month=2026-11&format=xlsx");
+        response.EnsureSuccessStatusCode();
+        Assert.Equal(MonthlyReportXlsx.ContentType, response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("monthly-report-2026-11.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
+        using var workbook = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+
+        Assert.Equal(["汇总", "事项", "窗口", "工作人员", "评价"], MiniExcelLibs.MiniExcel.GetSheetNames(workbook));
+        var total = Rows(workbook, "汇总").Single();
+        Assert.Equal("2026-11", total["统计区间"]);
+        Assert.Equal("示范县政务服务中心", total["大厅"]);
+        Assert.Equal((4.0, 3.0, 1.0), (total["取号量"], total["办结量"], total["过号量"]));
+        Assert.Equal(0.6667, total["满意率"]);
+        var service = Rows(workbook, "事项").Single(r => r["名称"] as string == "企业开办");
+        Assert.Equal((3.0, 2.0, 1.0), (service["取号量"], service["办结量"], service["过号量"]));
+        Assert.Equal(1.0, service["满意率"]);
+        Assert.Equal(0.5, Rows(workbook, "窗口").Single(r => r["编号"] is 1.0)["满意率"]);
+        var wang = Rows(workbook, "工作人员").Single(r => r["编号"] as string == "1001");
+        Assert.Equal("王丽", wang["名称"]);
+        Assert.Equal(15.0, wang["平均办理(分钟)"]);   // (10 + 20) / 2 minutes
+        Assert.True((double)wang["A岗在岗(小时)"]! > 0);
+        var ratings = Rows(workbook, "评价");
+        var hall = ratings.Single(r => r["类别"] as string == "合计");
+        Assert.Equal((1.0, 1.0, 1.0, 3.0), (hall["非常满意"], hall["基本满意"], hall["非常不满意"], hall["评价数"]));
+        Assert.Contains(ratings, r => r["类别"] as string == "窗口" && r["名称"] is string);
+
+        // Shares are numbers shown as percentages; columns are wide enough to read.
+        workbook.Position = 0;
+        using var zip = new System.IO.Compression.ZipArchive(workbook);
+        var styles = await new StreamReader(zip.GetEntry("xl/styles.xml")!.Open()).ReadToEndAsync();
+        Assert.Contains("formatCode=\"0.0%\"", styles);
+        var sheet = await new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open()).ReadToEndAsync();
+        Assert.Contains("customWidth=\"1\"", sheet);
+    }
+
+    [Fact]
+    public async Task Any_range_exports_as_xlsx_too_and_an_unknown_format_is_refused()
+    {
+        await DriveMorningAsync();
+        var client = _hall.CreateClient();
+        using var workbook = new MemoryStream(await client.GetByteArrayAsync("/api/reports/stats?from=2026-11-20&to=2026-11-23&format=xlsx"));
+        var total = Rows(workbook, "汇总").Single();
+        Assert.Equal("2026-11-20至2026-11-23", total["统计区间"]);
+        Assert.Equal(4.0, total["取号量"]);
+        var refused = await client.GetAsync("/api/reports/monthly?month=2026-11&format=pdf");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("invalidFormat", await refused.Content.ReadAsStringAsync());
+    }
+
+    private static List<IDictionary<string, object?>> Rows(MemoryStream workbook, string sheet)
+    {
+        workbook.Position = 0;
+        return MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: sheet).Cast<IDictionary<string, object?>>().ToList();
     }
 
     [Fact]

@@ -28,14 +28,16 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <c>{project}/bin/{configuration}/net10.0/{project}.dll</c> with <c>--urls</c> and the given arguments, and waits for <c>GET /health</c>.</summary>
+    /// <param name="parentName">Start it under a shell whose process is named so (Linux), e.g. <c>systemd</c>: what
+    /// <c>AddSystemd</c> looks at to know it runs under systemd.</param>
     public static Task<HostProcess> StartAsync(string project, int port, IEnumerable<string> arguments, TimeSpan? timeout = null,
-        IReadOnlyDictionary<string, string>? environment = null) =>
+        IReadOnlyDictionary<string, string>? environment = null, string? parentName = null) =>
         StartDllAsync(Path.Combine(TestPaths.RepositoryRoot, project, "bin", BuildConfiguration, "net10.0", Path.GetFileName(project) + ".dll"),
-            port, arguments, timeout, environment);
+            port, arguments, timeout, environment, parentName);
 
     /// <summary>Starts any built host dll with <c>dotnet DLL --urls …</c> and waits for <c>GET /health</c>; a host that never gets there is killed.</summary>
     public static async Task<HostProcess> StartDllAsync(string dll, int port, IEnumerable<string> arguments, TimeSpan? timeout = null,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null, string? parentName = null)
     {
         if (!File.Exists(dll))
         {
@@ -49,6 +51,18 @@ public sealed class HostProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(dll)!,
         };
+        if (parentName is not null)
+        {
+            // A link to sh under that name: the kernel names the process after the file it ran. The shell stays the
+            // parent because a command follows ("exit"), and passes the exit code on.
+            var shell = Path.Combine(TestPaths.NewTempDirectory("parent"), parentName);
+            File.CreateSymbolicLink(shell, "/bin/sh");
+            info.FileName = shell;
+            foreach (var argument in new[] { "-c", "\"$@\"; exit $?", parentName, "dotnet" })
+            {
+                info.ArgumentList.Add(argument);
+            }
+        }
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add("--urls");
         info.ArgumentList.Add(baseUrl);
@@ -73,7 +87,7 @@ public sealed class HostProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            await host.WaitHealthyAsync(timeout ?? TimeSpan.FromSeconds(60));
+            await host.WaitHealthyAsync(timeout ?? TestTimeouts.Run);
         }
         catch
         {

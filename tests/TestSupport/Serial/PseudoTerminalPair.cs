@@ -79,7 +79,7 @@ public sealed partial class PseudoTerminalPair : IDisposable
 
         try
         {
-            await ready.Task.WaitAsync(timeout ?? TimeSpan.FromSeconds(10));
+            await ready.Task.WaitAsync(timeout ?? TestTimeouts.Local);
         }
         catch
         {

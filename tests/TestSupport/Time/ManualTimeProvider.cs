@@ -1,155 +1,110 @@
+using Microsoft.Extensions.Time.Testing;
+
 namespace Hall.TestSupport.Time;
 
 /// <summary>
-/// A <see cref="TimeProvider"/> whose clock moves only when a test calls <see cref="Advance"/>. Timers (and so
-/// <c>Task.Delay</c>, <c>WaitAsync</c> time-outs and <c>PeriodicTimer</c> over this provider) fire during
-/// <see cref="Advance"/>, in due order, each at its own due time.
-/// (Microsoft.Extensions.TimeProvider.Testing is not available here.)
+/// The tests' clock: <see cref="FakeTimeProvider"/> (Microsoft.Extensions.TimeProvider.Testing) starting on Monday
+/// 2 March 2026 09:00 +08:00, plus what the hall's tests ask of it: how many timers wait, and <see cref="Jump"/>.
+/// Kept under its old name for one release so tests written against it still compile; new tests may use
+/// <see cref="FakeTimeProvider"/> itself (<c>Advance</c>, <c>SetUtcNow</c>, <c>AdjustTime</c> are its own).
 /// </summary>
-public sealed class ManualTimeProvider : TimeProvider
+public sealed class ManualTimeProvider : FakeTimeProvider
 {
+    public static readonly DateTimeOffset DefaultStart = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
+
     private readonly Lock _gate = new();
-    private readonly List<ManualTimer> _timers = [];
-    private readonly DateTimeOffset _start;
-    private DateTimeOffset _now;
+    private readonly HashSet<TrackedTimer> _scheduled = [];
 
     public ManualTimeProvider(DateTimeOffset? start = null)
+        : base(start ?? DefaultStart)
     {
-        _start = _now = start ?? new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
     }
 
-    public override DateTimeOffset GetUtcNow()
-    {
-        lock (_gate)
-        {
-            return _now.ToUniversalTime();
-        }
-    }
-
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
-
-    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-    public override long GetTimestamp()
-    {
-        lock (_gate)
-        {
-            return (_now - _start).Ticks;
-        }
-    }
-
-    /// <summary>Timers that will fire on some future <see cref="Advance"/>.</summary>
+    /// <summary>Timers that will fire on some future <see cref="FakeTimeProvider.Advance"/>.</summary>
     public int ScheduledTimerCount
     {
         get
         {
             lock (_gate)
             {
-                return _timers.Count(t => t.Due is not null);
+                return _scheduled.Count;
             }
         }
     }
 
-    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
-    {
-        var timer = new ManualTimer(this, callback, state);
-        timer.Change(dueTime, period);
-        return timer;
-    }
-
-    /// <summary>Moves the clock forward to <paramref name="value"/>, firing every timer that falls due on the way.</summary>
-    public void SetUtcNow(DateTimeOffset value) => Advance(value - GetUtcNow());
-
-    /// <summary>Moves the clock forward, firing every timer that falls due on the way.</summary>
-    public void Advance(TimeSpan by)
+    /// <summary>
+    /// Moves the clock forward without firing the timers in between (<see cref="FakeTimeProvider.AdjustTime"/>): each
+    /// keeps the time it had left, so a periodic check runs once on the next <c>Advance</c> by its period, not once for
+    /// every period of the jump. For "a month later" in tests whose timers need not run every minute of that month.
+    /// </summary>
+    public void Jump(TimeSpan by)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
-        DateTimeOffset target;
-        lock (_gate)
-        {
-            target = _now + by;
-        }
-        while (true)
-        {
-            ManualTimer? next;
-            lock (_gate)
-            {
-                next = _timers.Where(t => t.Due is { } due && due <= target).MinBy(t => t.Due);
-                if (next is null)
-                {
-                    _now = target;
-                    return;
-                }
-                _now = next.Due!.Value;
-                next.Due = next.Period is { } period ? _now + period : null;
-            }
-            next.Fire();
-        }
+        AdjustTime(GetUtcNow() + by);
     }
+
+    /// <summary>Like <see cref="Jump"/>, to a point in time (never backwards).</summary>
+    public void JumpTo(DateTimeOffset value) => Jump(value - GetUtcNow());
 
     /// <summary>Waits (bounded) until at least <paramref name="count"/> timers are scheduled, e.g. a reply time-out.</summary>
     public async Task WaitForScheduledTimersAsync(int count, TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        using var cts = new CancellationTokenSource(timeout ?? TestTimeouts.Local);
         while (ScheduledTimerCount < count)
         {
             await Task.Delay(1, cts.Token);
         }
     }
 
-    private void Schedule(ManualTimer timer, TimeSpan dueTime, TimeSpan period)
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var fireNow = false;
-        lock (_gate)
-        {
-            if (!_timers.Contains(timer))
-            {
-                _timers.Add(timer);
-            }
-            timer.Period = period == Timeout.InfiniteTimeSpan || period == TimeSpan.Zero ? null : period;
-            if (dueTime == Timeout.InfiniteTimeSpan)
-            {
-                timer.Due = null;
-            }
-            else if (dueTime == TimeSpan.Zero)
-            {
-                fireNow = true;
-                timer.Due = timer.Period is { } p ? _now + p : null;
-            }
-            else
-            {
-                timer.Due = _now + dueTime;
-            }
-        }
-        if (fireNow)
-        {
-            timer.Fire();
-        }
+        var timer = new TrackedTimer(this, callback, state);
+        timer.Track(dueTime, period);
+        timer.Inner = base.CreateTimer(static t => ((TrackedTimer)t!).Fire(), timer, dueTime, period);
+        return timer;
     }
 
-    private void Remove(ManualTimer timer)
+    private void SetScheduled(TrackedTimer timer, bool scheduled)
     {
         lock (_gate)
         {
-            _timers.Remove(timer);
+            _ = scheduled ? _scheduled.Add(timer) : _scheduled.Remove(timer);
         }
     }
 
-    private sealed class ManualTimer(ManualTimeProvider owner, TimerCallback callback, object? state) : ITimer
+    /// <summary>The fake provider's timer, noting whether it still waits to fire.</summary>
+    private sealed class TrackedTimer(ManualTimeProvider owner, TimerCallback callback, object? state) : ITimer
     {
-        public DateTimeOffset? Due { get; set; }
+        private bool _periodic;
 
-        public TimeSpan? Period { get; set; }
+        public ITimer Inner { get; set; } = null!;
+
+        public void Fire()
+        {
+            if (!_periodic)
+            {
+                owner.SetScheduled(this, false);
+            }
+            callback(state);
+        }
+
+        public void Track(TimeSpan dueTime, TimeSpan period)
+        {
+            _periodic = period != Timeout.InfiniteTimeSpan && period != TimeSpan.Zero;
+            owner.SetScheduled(this, dueTime != Timeout.InfiniteTimeSpan && (dueTime != TimeSpan.Zero || _periodic));
+        }
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
-            owner.Schedule(this, dueTime, period);
-            return true;
+            Track(dueTime, period);
+            return Inner.Change(dueTime, period);
         }
 
-        public void Fire() => callback(state);
-
-        public void Dispose() => owner.Remove(this);
+        public void Dispose()
+        {
+            owner.SetScheduled(this, false);
+            Inner.Dispose();
+        }
 
         public ValueTask DisposeAsync()
         {

@@ -1,0 +1,17 @@
+// Texts of the waiting-area board, Chinese first; the display computer says which language to show.
+export default {
+  zh: {
+    latest: "正在呼叫", recent: "最近呼叫", windows: "窗口状态", queues: "等候人数",
+    please: "请", to: "请到", action: "办理", window: n => `${n}号窗口`, people: "人", wait: m => `约${m}分钟`,
+    none: "暂无呼叫", offline: "连接中断", offlineDetail: "正在重新连接大厅服务器，请稍候…",
+    connecting: "正在连接大厅服务器…",
+    states: { closed: "未开放", idle: "空闲", calling: "呼叫中", serving: "办理中", paused: "暂停服务" },
+  },
+  en: {
+    latest: "Now calling", recent: "Recent calls", windows: "Windows", queues: "Waiting",
+    please: "", to: "please go to", action: "", window: n => `Window ${n}`, people: "", wait: m => `~${m} min`,
+    none: "No calls yet", offline: "Connection lost", offlineDetail: "Reconnecting to the hall server…",
+    connecting: "Connecting to the hall server…",
+    states: { closed: "Closed", idle: "Available", calling: "Calling", serving: "Serving", paused: "Paused" },
+  },
+};

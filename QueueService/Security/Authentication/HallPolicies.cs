@@ -1,0 +1,74 @@
+using Hall.Contracts.Api;
+using Hall.QueueService.HallSetup;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Hall.QueueService.Security.Authentication;
+
+/// <summary>Who an endpoint is for; one <see cref="HallAccessRequirement"/> per named policy.</summary>
+public enum HallAccess
+{
+    AnyDevice,
+    Kiosk,
+    Evaluator,
+    WindowClerk,
+    Supervisor,
+    StatisticsReader,
+    Administrator,
+}
+
+public sealed record HallAccessRequirement(HallAccess Access) : IAuthorizationRequirement;
+
+/// <summary>
+/// The named authorization policies, used with <c>RequireAuthorization</c>: kiosk, evaluator of window n, the window's
+/// clerk, supervisor, statistics reader, administrator, any device. Each says which schemes may satisfy it.
+/// </summary>
+public static class HallPolicies
+{
+    public const string AnyDevice = "device";
+    public const string Kiosk = "kiosk";
+    public const string Evaluator = "evaluator";
+    public const string WindowClerk = "windowClerk";
+    public const string Supervisor = "supervisor";
+    public const string StatisticsReader = "statisticsReader";
+    public const string Administrator = "administrator";
+
+    public static IServiceCollection AddHallAuthentication(this IServiceCollection services)
+    {
+        services.AddAuthentication(o => o.DefaultScheme = HallSchemes.DeviceKey)
+            .AddScheme<AuthenticationSchemeOptions, DeviceKeyAuthenticationHandler>(HallSchemes.DeviceKey, null)
+            .AddScheme<AuthenticationSchemeOptions, ClerkAuthenticationHandler>(HallSchemes.Clerk, null)
+            .AddScheme<AuthenticationSchemeOptions, SupervisorAuthenticationHandler>(HallSchemes.Supervisor, null)
+            .AddScheme<AuthenticationSchemeOptions, AdministratorAuthenticationHandler>(HallSchemes.Administrator, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AnyDevice, Policy(HallAccess.AnyDevice, HallSchemes.DeviceKey))
+            .AddPolicy(Kiosk, Policy(HallAccess.Kiosk, HallSchemes.DeviceKey))
+            .AddPolicy(Evaluator, Policy(HallAccess.Evaluator, HallSchemes.DeviceKey))
+            .AddPolicy(WindowClerk, Policy(HallAccess.WindowClerk, HallSchemes.Clerk))
+            .AddPolicy(Supervisor, Policy(HallAccess.Supervisor, HallSchemes.Administrator, HallSchemes.Supervisor))
+            .AddPolicy(StatisticsReader, Policy(HallAccess.StatisticsReader, HallSchemes.Administrator, HallSchemes.Supervisor, HallSchemes.Clerk))
+            .AddPolicy(Administrator, Policy(HallAccess.Administrator, HallSchemes.Administrator));
+        services.AddSingleton<IAuthorizationHandler, HallAccessHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, HallRefusalResultHandler>();
+        return services;
+    }
+
+    /// <summary>Endpoints for one kind of device (or any device): without a key, the hall's <see cref="HallSecurity.DeviceKeys"/> decides.</summary>
+    public static TBuilder RequireDevice<TBuilder>(this TBuilder builder, DeviceKind? kind = null) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(kind switch
+        {
+            DeviceKind.Kiosk => Kiosk,
+            DeviceKind.Evaluator => Evaluator,
+            null => AnyDevice,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No policy for this kind of device."),
+        });
+
+    public static TBuilder RequireSupervisor<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(Supervisor);
+
+    public static TBuilder RequireStatisticsReader<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(StatisticsReader);
+
+    private static AuthorizationPolicy Policy(HallAccess access, params string[] schemes) =>
+        new AuthorizationPolicyBuilder(schemes).AddRequirements(new HallAccessRequirement(access)).Build();
+}

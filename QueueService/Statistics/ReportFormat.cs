@@ -1,0 +1,28 @@
+using Hall.QueueService.Queue;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Hall.QueueService.Statistics;
+
+/// <summary>The <c>format</c> of a report download: CSV (the default, as before) or an Excel workbook.</summary>
+public enum ReportFormat
+{
+    Csv,
+    Xlsx,
+}
+
+public static class ReportFormats
+{
+    extension(ReportFormat)
+    {
+        public static ReportFormat Parse(string? format) => format?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "csv" => ReportFormat.Csv,
+            "xlsx" => ReportFormat.Xlsx,
+            _ => throw QueueProblems.InvalidFormat(),
+        };
+
+        public static FileContentHttpResult File(ReportFormat format, StatsReport report, string hallName, string fileStem) => format == ReportFormat.Xlsx
+            ? TypedResults.File(MonthlyReportXlsx.Build(report, hallName), MonthlyReportXlsx.ContentType, fileStem + ".xlsx")
+            : TypedResults.File(MonthlyReportCsv.Build(report, hallName), "text/csv; charset=utf-8", fileStem + ".csv");
+    }
+}

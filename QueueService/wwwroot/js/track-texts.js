@@ -1,0 +1,33 @@
+// Texts of the ticket tracking page (/t/{id}), Chinese first.
+export default {
+  zh: {
+    switchLanguage: 'EN',
+    yourNumber: '您的号码',
+    peopleAhead: '前面还有',
+    people: '人',
+    expectedWait: '预计等候',
+    min: '分钟',
+    hint: '请留意大厅叫号屏和语音广播。过号请到咨询导办窗口。',
+    status: { waiting: '等候中', called: '已叫号', serving: '正在办理', done: '已办结', noShow: '已过号', cancelled: '已取消' },
+    goTo: n => `请到 ${n} 号窗口办理`,
+    rated: label => `您的评价：${label}，感谢！`,
+    notFound: '没有找到这张票，请核对二维码。',
+    offline: '网络中断，正在重试…',
+    updated: time => `更新于 ${time}`,
+  },
+  en: {
+    switchLanguage: '中文',
+    yourNumber: 'Your number',
+    peopleAhead: 'People ahead',
+    people: '',
+    expectedWait: 'Expected wait',
+    min: 'min',
+    hint: "Watch the hall's board and listen for your number. If you miss it, ask at the guidance window.",
+    status: { waiting: 'Waiting', called: 'Called', serving: 'Being served', done: 'Finished', noShow: 'Missed', cancelled: 'Cancelled' },
+    goTo: n => `Please go to window ${n}`,
+    rated: label => `Your rating: ${label}. Thank you!`,
+    notFound: 'Ticket not found; please check the QR code.',
+    offline: 'Connection lost, retrying…',
+    updated: time => `Updated ${time}`,
+  },
+};

@@ -1,0 +1,54 @@
+using System.Net.Http.Json;
+using Hall.TestSupport;
+using Hall.TestSupport.Browser;
+using Hall.TestSupport.Processes;
+using Microsoft.Playwright;
+
+namespace Hall.QueueService.Tests.Pages;
+
+/// <summary>The clerk console in real headless Chromium against the real server process.</summary>
+public sealed class ClerkConsoleTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
+{
+    [Fact]
+    public async Task A_clerk_logs_in_calls_the_next_number_with_F1_and_finishes()
+    {
+        await using var server = await HostProcess.StartAsync("QueueService", FreePort.Next(), ["--Queue:DataDirectory=" + TestPaths.NewTempDirectory("console")]);
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        (await http.PostAsJsonAsync("/api/tickets", new { serviceId = 2 })).EnsureSuccessStatusCode();
+
+        var page = await chromium.NewPageAsync(1280, 900);
+        await page.GotoAsync(server.BaseUrl + "/console/");
+        await page.FillAsync("#window", "1");
+        await page.FillAsync("#staff", "1001");
+        await page.FillAsync("#pin", "0000");
+        await page.ClickAsync("#login");
+        await Assertions.Expect(page.Locator("#error")).ToContainTextAsync("工号或密码错误");
+
+        await page.FillAsync("#pin", DemoCredentials.Pin);
+        await page.ClickAsync("#login");
+        await Assertions.Expect(page.Locator("#badge")).ToContainTextAsync("王丽（1001）· A岗");
+        await Assertions.Expect(page.Locator("#counts")).ToContainTextAsync("B 工程建设项目审批1");
+
+        await page.Keyboard.PressAsync("F1");
+        await Assertions.Expect(page.Locator("#number")).ToHaveTextAsync("B001");
+        await Assertions.Expect(page.Locator("#state")).ToHaveTextAsync("呼叫中");
+        await page.ClickAsync("#start");
+        await Assertions.Expect(page.Locator("#elapsed")).ToContainTextAsync("承诺");
+        await ChromiumFixture.ScreenshotAsync(page, "console-serving");
+
+        await page.ClickAsync("#finish");
+        await Assertions.Expect(page.Locator("#number")).ToHaveTextAsync("—");
+        await Assertions.Expect(page.Locator("#state")).ToHaveTextAsync("空闲");
+        // Today's figures of this window follow the finish.
+        await Assertions.Expect(page.Locator("#today li").First).ToHaveTextAsync("已办结1");
+
+        // Nobody waits any more: the console says so instead of failing silently.
+        await page.ClickAsync("#call-next");
+        await Assertions.Expect(page.Locator("#error")).ToHaveTextAsync("当前没有等候的群众。");
+
+        await page.ClickAsync("#lang");
+        await Assertions.Expect(page.Locator("#state")).ToHaveTextAsync("Idle");
+        await page.ClickAsync("#logout");
+        await Assertions.Expect(page.Locator("#login-form")).ToBeVisibleAsync();
+    }
+}
