@@ -58,6 +58,10 @@ public static partial class QueueProblems
     public static QueueRuleException QuotaExhausted(string serviceName, int dailyQuota) =>
         Conflict("quotaExhausted", $"“{serviceName}”今日号源已取完（每日 {dailyQuota} 个），请明天再来或预约。", $"Today's {dailyQuota} tickets for this service are all taken.");
 
+    /// <summary>409 on a declared holiday; the holiday's name is in the detail (节假日闭厅).</summary>
+    public static QueueRuleException HallClosed(string holiday) =>
+        Conflict("hallClosed", $"今天是{holiday}假期，大厅不办公，请在工作日前来。", $" The hall is closed today for a public holiday ({holiday}); please come on a working day.");
+
     public static QueueRuleException OutsideTicketingHours(string serviceName, string hours) =>
         Conflict("outsideTicketingHours", $"“{serviceName}”的取号时间为 {hours}，现在不能取号。", $"Tickets for this service are issued {hours} only.");
 
