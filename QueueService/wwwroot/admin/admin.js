@@ -2,12 +2,15 @@
 // shows the devices and keys of every (re)loaded hall. Everything waits for the administrator's login (session.js).
 import { $, ApiError, createI18n, el, fileNameOf, saveFile } from '/_content/Hall.Contracts/js/hall.js';
 import texts from './texts.js';
+import calendarTexts from './calendar-texts.js';
+import { startCalendar } from './calendar.js';
 import { startDevices } from './devices.js';
 import { createSession } from './session.js';
 
-const i18n = createI18n(texts, { storageKey: 'hall.lang' });
+const i18n = createI18n({ zh: { ...texts.zh, ...calendarTexts.zh }, en: { ...texts.en, ...calendarTexts.en } }, { storageKey: 'hall.lang' });
 const session = createSession(i18n);
 const devices = startDevices(i18n, session.call);
+const calendar = startCalendar(i18n, session.call);
 let hall = null;
 let message = null;   // { zh, en, isError }
 
@@ -47,6 +50,7 @@ function loaded(next) {
   hall = next;
   render();
   devices.showHall(hall);
+  calendar.showYears();
 }
 
 function refusal(e) {
