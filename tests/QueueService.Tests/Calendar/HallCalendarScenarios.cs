@@ -46,6 +46,8 @@ public abstract class HallCalendarScenarios(HallDatabase database) : IDisposable
         var hall = await citizen.GetFromJsonAsync<JsonObject>("/api/hall");
         Assert.False(hall!["isOpen"]!.GetValue<bool>());
         Assert.Equal("测试假日", hall["holiday"]!.GetValue<string>());
+        var services = await citizen.GetFromJsonAsync<JsonArray>("/api/services");
+        Assert.All(services!, s => Assert.StartsWith("测试假日放假", s!["closedReason"]!.GetValue<string>(), StringComparison.Ordinal));
 
         _hall.Clock.Advance(TimeSpan.FromDays(1));
         Assert.Equal(HttpStatusCode.Created, (await citizen.PostAsJsonAsync("/api/tickets", new { serviceId = 1 })).StatusCode);
