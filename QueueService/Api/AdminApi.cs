@@ -1,6 +1,7 @@
 using System.Text;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.HallSetup.Calendar;
+using Hall.QueueService.ServiceGuides;
 using Hall.QueueService.Security;
 using Hall.QueueService.Security.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -26,6 +27,7 @@ public static class AdminApi
         group.MapAdminClerksApi();
         group.MapAdminDevicesApi();
         group.MapAdminCalendarApi();
+        group.MapAdminFormsApi();
         return group;
     }
 

@@ -22,6 +22,9 @@ public static partial class QueueProblems
     public static QueueRuleException NoGuide(string serviceName) =>
         NotFound("noGuide", $"“{serviceName}”暂无办事指南，请到咨询导办窗口咨询。", "There is no guide for this service yet; ask at the help desk.");
 
+    public static QueueRuleException FormNotFound(string name) =>
+        NotFound("formNotFound", $"没有名为“{name}”的表格，请到咨询导办窗口领取。", "There is no such form here; ask at the help desk.");
+
     /// <summary>A ticket or booking names a service that has since been removed from the hall.</summary>
     public static QueueRuleException ServiceWithdrawn(int id) =>
         Conflict("serviceWithdrawn", $"编号为 {id} 的事项已不再办理，请到咨询导办窗口。", $"Service {id} is no longer offered.");
