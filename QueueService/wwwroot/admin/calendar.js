@@ -31,12 +31,18 @@ export function startCalendar(i18n, send) {
     message = null;
     toMove = [];
     render();
+    // Nothing can be typed or applied until the year's text is in, so a late answer never replaces what was typed.
+    $('calendar-text').readOnly = true;
+    $('calendar-apply').disabled = true;
     try {
       const year = await send(`/api/admin/calendar/${$('calendar-year').value}/text`);
       $('calendar-text').value = year.text;
       $('calendar-text').placeholder = t('calendar.empty');
     } catch {
       $('calendar-text').value = '';
+    } finally {
+      $('calendar-text').readOnly = false;
+      $('calendar-apply').disabled = false;
     }
   }
 
