@@ -20,6 +20,7 @@ using Hall.QueueService.Security.Authentication;
 using Hall.QueueService.Statistics;
 using Hall.QueueService.Storage;
 using Hall.QueueService.Supervision;
+using Hall.QueueService.Supervision.TemporaryPosts;
 using Microsoft.Extensions.Options;
 
 if (BackupCommand.IsCommand(args))
@@ -82,6 +83,7 @@ app.MapChartsApi();
 app.MapAlertsApi();
 app.MapLimitsApi();
 app.MapSupervisorApi();
+app.MapTemporaryPostsApi();
 app.MapAdminSessionApi();
 app.MapAdminApi();
 app.MapAdminArchiveApi();

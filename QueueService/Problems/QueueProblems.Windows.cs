@@ -5,6 +5,9 @@ namespace Hall.QueueService.Problems;
 /// <summary>A clerk at a window: logging in, calling, serving, pausing, and the evaluator's rating.</summary>
 public static partial class QueueProblems
 {
+    public static QueueRuleException InvalidTemporaryHours(int max) =>
+        Invalid("invalidHours", $"hours: 临时顶岗时长应为 1 至 {max} 小时。", $"hours: a temporary post lasts 1 to {max} hours.");
+
     public static QueueRuleException OutcomeRequired() =>
         Invalid("outcomeRequired", "本大厅要求办结时选择办件结果（即办、承诺、补正、不予受理或咨询）。",
             "This hall requires the outcome of the visit at the finish: completed, accepted, supplement, refused or consulted.");

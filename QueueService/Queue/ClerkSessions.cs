@@ -4,6 +4,7 @@ using Hall.QueueService.HallSetup;
 using Hall.QueueService.Queue.Tables;
 using Hall.QueueService.Security;
 using Hall.QueueService.Storage;
+using Hall.QueueService.Supervision.TemporaryPosts;
 using Microsoft.Extensions.Options;
 
 namespace Hall.QueueService.Queue;
@@ -33,13 +34,17 @@ public sealed class ClerkSessions(
         {
             throw QueueProblems.WrongCredentials();
         }
+        var now = time.GetUtcNow();
         var post = clerk.APostWindows.Contains(windowNumber) ? "A" : clerk.BPostWindows.Contains(windowNumber) ? "B" : null;
+        if (post is null && await HoldsTemporaryPostAsync(catalog.HallId, clerk.StaffCode, windowNumber, now, cancellationToken))
+        {
+            post = TemporaryPost;
+        }
         if (post is null)
         {
             throw QueueProblems.NotAssigned(clerk.Name, clerk.StaffCode, window.Name, windowNumber);
         }
 
-        var now = time.GetUtcNow();
         var hallDate = catalog.HallDate(now).ToKey();
         var token = BearerTokens.New();
         var session = new ClerkSession(Guid.CreateVersion7(now).ToString("D"), windowNumber, clerk.StaffCode, post);
@@ -123,7 +128,25 @@ public sealed class ClerkSessions(
             WHERE token_hash = @hash AND hall_id = @hall AND ended_at IS NULL AND started_at > @earliest
             """,
             new { hash = BearerTokens.Hash(token), hall = catalog.HallId, earliest });
-        return row is not null && StillAssigned(catalog, row) ? new ClerkSession(row.Id, row.WindowNumber, row.StaffCode, row.Post) : null;
+        if (row is null || !StillAssigned(catalog, row))
+        {
+            return null;
+        }
+        // A login under a temporary post (临时顶岗) ends with the post.
+        if (row.Post == TemporaryPost && !await TemporaryPostsTable.IsActiveAsync(connection, null, catalog.HallId, row.StaffCode, row.WindowNumber, time.GetUtcNow().ToUnixMs()))
+        {
+            return null;
+        }
+        return new ClerkSession(row.Id, row.WindowNumber, row.StaffCode, row.Post);
+    }
+
+    /// <summary>The post a login under a supervisor's grant is recorded with.</summary>
+    public const string TemporaryPost = "temporary";
+
+    private async Task<bool> HoldsTemporaryPostAsync(string hallId, string staffCode, int windowNumber, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await TemporaryPostsTable.IsActiveAsync(connection, null, hallId, staffCode, windowNumber, now.ToUnixMs());
     }
 
     private static bool StillAssigned(HallCatalog catalog, SessionRow row) =>

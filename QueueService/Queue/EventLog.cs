@@ -26,6 +26,7 @@ public static class EventKinds
     public const string DeviceKeyIssued = "deviceKeyIssued";
     public const string DeviceKeyRevoked = "deviceKeyRevoked";
     public const string Archived = "archived";
+    public const string TemporaryPostGranted = "temporaryPostGranted";
 }
 
 /// <summary>

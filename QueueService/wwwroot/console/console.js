@@ -55,7 +55,7 @@ function render() {
   $('login-form').hidden = !!session;
   $('desk').hidden = !session;
   $('badge').textContent = session && windowInfo?.clerk
-    ? `${windowInfo.clerk.name}（${windowInfo.clerk.staffCode}）· ${windowInfo.clerk.post}${t('post')}` : '';
+    ? `${windowInfo.clerk.name}（${windowInfo.clerk.staffCode}）· ${windowInfo.clerk.post === 'temporary' ? t('temporaryPost') : windowInfo.clerk.post + t('post')}` : '';
   if (!session || !windowInfo) return;
   $('window-name').textContent = windowInfo.name;
   $('state').textContent = i18n.label('states', windowInfo.state) + (windowInfo.pauseReason ? `（${windowInfo.pauseReason}）` : '');
