@@ -21,22 +21,6 @@ public sealed partial class NoticeDesk(
     public const int MaxTitle = 60;
     public const int MaxBody = 2000;
 
-    public async Task<IReadOnlyList<NoticeView>> ListAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var catalog = hall.Current;
-        var now = time.GetUtcNow();
-        return [.. (await NoticesTable.AllAsync(connection, catalog.HallId)).Select(n => View(catalog, n, now))];
-    }
-
-    public async Task<IReadOnlyList<NoticeView>> InForceAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var catalog = hall.Current;
-        var now = time.GetUtcNow();
-        return [.. (await NoticesTable.InForceAsync(connection, catalog.HallId, now)).Select(n => View(catalog, n, now))];
-    }
-
     public async Task<NoticeView> AddAsync(NoticeRequest request, string administrator, CancellationToken cancellationToken)
     {
         var row = Checked(0, request);
@@ -65,14 +49,6 @@ public sealed partial class NoticeDesk(
             await NoticesTable.DeleteAsync(scope, hallId, id);
             return (row, $"notice {id} deleted: {row.Title}");
         }, administrator, cancellationToken);
-
-    /// <summary>The row with its state at <paramref name="now"/>, times in the hall's offset.</summary>
-    public static NoticeView View(HallCatalog catalog, NoticeRow row, DateTimeOffset now)
-    {
-        DateTimeOffset? from = row.ValidFrom is { } f ? catalog.ToOffset(TimeConversions.FromUnixMs(f)) : null;
-        DateTimeOffset? to = row.ValidTo is { } t ? catalog.ToOffset(TimeConversions.FromUnixMs(t)) : null;
-        return new NoticeView(row.Id, row.Title, row.Body, from, to, NoticeStates.Of(from, to, now));
-    }
 
     /// <summary>The request as a row, or a 400 naming what is wrong; nothing is stored before this passes.</summary>
     private static NoticeRow Checked(long id, NoticeRequest request)
@@ -108,7 +84,7 @@ public sealed partial class NoticeDesk(
         }
         LogChanged(administrator, row.Id);
         await publisher.PublishAsync([new NoticesChangedEvent(now)], cancellationToken);
-        return View(catalog, row, now);
+        return NoticeReader.View(catalog, row, now);
     }
 
     // The title stays out of the log: it is the administrator's text, kept in the event record instead.

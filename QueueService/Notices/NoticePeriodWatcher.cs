@@ -10,7 +10,7 @@ namespace Hall.QueueService.Notices;
 /// so the event goes to the local sinks only).
 /// </summary>
 public sealed partial class NoticePeriodWatcher(
-    NoticeDesk notices,
+    NoticeReader notices,
     HallCatalogHolder hall,
     HallEventPublisher publisher,
     TimeProvider time,

@@ -28,10 +28,10 @@ public static class NoticesApi
         return app;
     }
 
-    public static async Task<Ok<IReadOnlyList<NoticeView>>> GetInForceAsync(NoticeDesk notices, CancellationToken cancellationToken) =>
+    public static async Task<Ok<IReadOnlyList<NoticeView>>> GetInForceAsync(NoticeReader notices, CancellationToken cancellationToken) =>
         TypedResults.Ok(await notices.InForceAsync(cancellationToken));
 
-    public static async Task<Ok<IReadOnlyList<NoticeView>>> ListAsync(NoticeDesk notices, CancellationToken cancellationToken) =>
+    public static async Task<Ok<IReadOnlyList<NoticeView>>> ListAsync(NoticeReader notices, CancellationToken cancellationToken) =>
         TypedResults.Ok(await notices.ListAsync(cancellationToken));
 
     public static async Task<Created<NoticeView>> AddAsync(HttpContext http, NoticeDesk notices, CancellationToken cancellationToken)

@@ -8,6 +8,7 @@ public static class NoticesServiceExtensions
     public static IServiceCollection AddNotices(this IServiceCollection services)
     {
         services.AddOptions<NoticesOptions>().BindConfiguration(NoticesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<NoticeReader>();
         services.AddSingleton<NoticeDesk>();
         services.AddSingleton<IHallEventSink, NoticesBroadcaster>();
         services.AddSingleton<NoticePeriodWatcher>();

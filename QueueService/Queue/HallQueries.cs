@@ -179,7 +179,7 @@ public sealed class HallQueries(QueueDatabase database, HallCatalogHolder hall, 
         var queues = await GetQueueCountsAsync(cancellationToken);
         var now = time.GetUtcNow();
         await using var connection = await database.OpenAsync(cancellationToken);
-        var notices = (await Notices.NoticesTable.InForceAsync(connection, catalog.HallId, now)).Select(n => Notices.NoticeDesk.View(catalog, n, now)).ToList();
+        var notices = (await Notices.NoticesTable.InForceAsync(connection, catalog.HallId, now)).Select(n => Notices.NoticeReader.View(catalog, n, now)).ToList();
         return new HallSnapshot(catalog.Definition.Name, catalog.Definition.NameEn, catalog.Definition.TimeZone,
             catalog.ToOffset(now), windows, calls, queues, catalog.Definition.Notice, notices, catalog.Definition.Contacts);
     }
