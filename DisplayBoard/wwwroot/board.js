@@ -84,10 +84,13 @@ function renderRecent() {
 function renderWindows() {
   const grid = $("windows-grid");
   const count = view.windows.length;
-  const columns = count <= 4 ? 1 : count <= 10 ? 2 : count <= 18 ? 3 : 4;
+  // With the 公开屏 panel beneath, the cards are lower: more columns and compact cards from fewer windows on.
+  const panelShown = view.notices.length > 0 || view.windows.some(x => x.clerk);
+  const columns = panelShown
+    ? (count <= 3 ? 1 : count <= 6 ? 2 : count <= 12 ? 3 : 4)
+    : (count <= 4 ? 1 : count <= 10 ? 2 : count <= 18 ? 3 : 4);
   grid.style.setProperty("--columns", columns);
-  // With the 公开屏 panel beneath, the cards are lower: compact from fewer windows on.
-  grid.classList.toggle("compact", count > 10 || ((view.notices.length > 0 || view.windows.some(x => x.clerk)) && count > 4));
+  grid.classList.toggle("compact", count > 10 || (panelShown && count > 3));
   grid.replaceChildren(...view.windows.map(w => {
     const card = el("div", "window " + w.state);
     card.dataset.window = w.number;
