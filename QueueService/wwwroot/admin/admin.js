@@ -1,13 +1,15 @@
 // Hall administration: export and import the hall file, and the lists of services, windows and clerks; devices.js
-// shows the devices and keys of every (re)loaded hall. Everything waits for the administrator's login (session.js).
+// shows the devices and keys of every (re)loaded hall, notices.js the boards' notices. Everything waits for the administrator's login (session.js).
 import { $, ApiError, createI18n, el, fileNameOf, saveFile } from '/_content/Hall.Contracts/js/hall.js';
 import texts from './texts.js';
 import { startDevices } from './devices.js';
+import { startNotices } from './notices.js';
 import { createSession } from './session.js';
 
 const i18n = createI18n(texts, { storageKey: 'hall.lang' });
 const session = createSession(i18n);
 const devices = startDevices(i18n, session.call);
+const notices = startNotices(i18n, session.call);
 let hall = null;
 let message = null;   // { zh, en, isError }
 
@@ -47,6 +49,7 @@ function loaded(next) {
   hall = next;
   render();
   devices.showHall(hall);
+  notices.showHall(hall);
 }
 
 function refusal(e) {
