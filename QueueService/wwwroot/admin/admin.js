@@ -30,7 +30,7 @@ function render() {
   const names = new Map(hall.services.map(s => [s.id, i18n.pick(s.name, s.nameEn)]));
   fill('services', hall.services.map(s => [s.id, s.prefix, names.get(s.id), s.category, s.dailyQuota]));
   fill('windows', hall.windows.map(w => [w.number, i18n.pick(w.name, w.nameEn), w.serviceIds.map(id => names.get(id) || id).join('、')]));
-  fill('clerks', hall.clerks.map(c => [c.staffCode, c.name, c.unit, c.aPostWindows.join('、'), c.bPostWindows.join('、')]));
+  fill('clerks', hall.clerks.map(c => [c.staffCode, c.name, c.unit, c.title || '', c.aPostWindows.join('、'), c.bPostWindows.join('、')]));
 }
 
 function show(text, isError) {
