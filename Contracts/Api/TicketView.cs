@@ -16,7 +16,11 @@ public sealed record TicketView(
     DateTimeOffset IssuedAt,
     DateTimeOffset? CalledAt,
     DateTimeOffset? StartedAt,
-    DateTimeOffset? FinishedAt);
+    DateTimeOffset? FinishedAt)
+{
+    /// <summary>办件结果: null before the finish (and for tickets finished before outcomes were recorded).</summary>
+    public OutcomeView? Outcome { get; init; }
+}
 
 /// <summary>A satisfaction rating (好差评): level 1–5 and its Chinese label.</summary>
 public sealed record RatingView(int Level, string Label);
