@@ -54,6 +54,20 @@ for file in "$root"/deploy/calendar/*.txt; do
     "http://127.0.0.1:$QUEUE_PORT/api/admin/calendar/$year/import" >/dev/null || echo "The $year calendar was not imported." >&2
 done
 
+# A few notices for the boards (公开屏), the first time only: notices live in the database, not in the hall file,
+# and are added through the administration API like any administrator's.
+admin=(-s -u "admin:hall-admin-2026" -H "Content-Type: application/json")
+notices_url="http://127.0.0.1:$QUEUE_PORT/api/admin/notices"
+if [ "$(curl "${admin[@]}" "$notices_url")" = "[]" ]; then
+  in_a_month=$(date -u -d "+30 days" +%Y-%m-%dT%H:%M:%SZ)
+  for notice in \
+    '{"title":"延时服务","body":"每周三中午不休息，下午延时至18:30。企业开办、社保业务可提前预约。"}' \
+    '{"title":"办事指南查询","body":"各事项的办事指南、申报材料和空白表格，可在自助取号机“办事指南”中查询，也可扫码在手机上查看。"}' \
+    "{\"title\":\"“好差评”邀您评价\",\"body\":\"办事结束后请在窗口评价器上为我们的服务打分；对评价结果有异议可拨打投诉电话。\",\"to\":\"$in_a_month\"}"; do
+    curl "${admin[@]}" -o /dev/null -X POST --data "$notice" "$notices_url"
+  done
+fi
+
 dotnet "$(bin Hardware/DeviceSimulator DeviceSimulator)" --port "$demo/bus-devices" --callers 1-8 --evaluators 101-108 \
   </dev/null >"$demo/logs/callers-evaluators.log" 2>&1 & pids+=($!)
 dotnet "$(bin Hardware/DeviceSimulator DeviceSimulator)" --port "$demo/led-devices" --leds 201-208 \
@@ -78,7 +92,7 @@ cat <<MSG
 The demo hall 示范县政务服务中心 is running. Open:
   Kiosk touch page (取号)        http://127.0.0.1:$KIOSK_PORT/   (办事指南 button: the service guides, printable)
   Phone pages (预约、办事指南)      http://127.0.0.1:$QUEUE_PORT/m/   http://127.0.0.1:$QUEUE_PORT/m/guides.html
-  Waiting-area board (综合屏)     http://127.0.0.1:$BOARD_PORT/
+  Waiting-area board (综合屏)     http://127.0.0.1:$BOARD_PORT/   (notices and staff on duty beside the calls)
   Clerk console (窗口)            http://127.0.0.1:$QUEUE_PORT/console   (clerk 1001, PIN 1234, window 1)
   Evaluator tablet (评价器)        http://127.0.0.1:$QUEUE_PORT/rate/1?key=rate-1.demo-rate-1-key
   Supervision (值班监控)           http://127.0.0.1:$QUEUE_PORT/supervision/   (supervisor 9001, PIN 1234)

@@ -42,7 +42,15 @@ public sealed record ServiceQueueCount(int ServiceId, string ServiceName, string
 
 public sealed record QueueCounts(IReadOnlyList<ServiceQueueCount> Services, DateTimeOffset At);
 
+/// <summary>
+/// The notices in force now changed (an administrator added, changed or deleted one, or one came into force or
+/// expired): the whole list in force, so boards rotate it without asking again.
+/// </summary>
+public sealed record NoticesChanged(IReadOnlyList<NoticeView> Notices, DateTimeOffset At);
+
 /// <summary>Everything a display needs when it (re)connects.</summary>
+/// <param name="Notices">The notices in force (公开屏); null from a server without them.</param>
+/// <param name="Contacts">The hall's complaint and supervision phones, for the board's footer.</param>
 public sealed record HallSnapshot(
     string HallName,
     string HallNameEn,
@@ -51,4 +59,6 @@ public sealed record HallSnapshot(
     IReadOnlyList<WindowInfo> Windows,
     IReadOnlyList<TicketCalled> RecentCalls,
     IReadOnlyList<ServiceQueueCount> Queues,
-    string? Notice);
+    string? Notice,
+    IReadOnlyList<NoticeView>? Notices = null,
+    HallContacts? Contacts = null);

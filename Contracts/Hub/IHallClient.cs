@@ -10,6 +10,8 @@ public interface IHallClient
     Task QueueCountsChanged(QueueCounts message);
     /// <summary>An administrator changed the hall (services, windows, clerks…): reload the snapshot and lists.</summary>
     Task HallChanged(HallChanged message);
+    /// <summary>The notices in force changed (to everyone: notices are public); boards rotate the new list.</summary>
+    Task NoticesChanged(NoticesChanged message);
     /// <summary>A new supervision alert (only to connections that presented a supervisor's or the administrator's credential).</summary>
     Task AlertRaised(AlertView alert);
     /// <summary>A supervisor has seen to an alert; it leaves every dashboard's open list.</summary>

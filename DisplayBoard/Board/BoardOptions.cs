@@ -27,6 +27,10 @@ public sealed class BoardOptions : IValidatableObject
     [Range(0, 120, ErrorMessage = "Board:DisconnectedNoticeSeconds must be between 0 and 120.")]
     public int DisconnectedNoticeSeconds { get; set; } = 3;
 
+    /// <summary>How long each notice and each page of staff on duty stays in the board's side panel.</summary>
+    [Range(3, 120, ErrorMessage = "Board:RotateSeconds must be between 3 and 120.")]
+    public int RotateSeconds { get; set; } = 8;
+
     /// <summary>A notice for this board only; empty: the hall's notice from the server.</summary>
     public string? Notice { get; set; }
 

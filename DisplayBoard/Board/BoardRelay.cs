@@ -18,6 +18,8 @@ public sealed class BoardRelay(IHubContext<BoardHub, IBoardClient> hub, BoardVie
 
     public ValueTask OnQueueCountsChangedAsync(QueueCounts counts, CancellationToken cancellationToken) => PushAsync();
 
+    public ValueTask OnNoticesChangedAsync(NoticesChanged changed, CancellationToken cancellationToken) => PushAsync();
+
     public ValueTask OnConnectionChangedAsync(bool connected, CancellationToken cancellationToken) => PushAsync();
 
     private ValueTask PushAsync() => new(hub.Clients.All.BoardChanged(views.Build()));

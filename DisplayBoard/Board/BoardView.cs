@@ -7,6 +7,9 @@ namespace Hall.DisplayBoard.Board;
 /// <param name="Connected">Whether the display computer is connected to the hall server right now.</param>
 /// <param name="ConnectionChangedAt">When the connection last came up or went down.</param>
 /// <param name="RecentCalls">Newest first; the first one is the call shown large.</param>
+/// <param name="Notices">The notices in force (公开屏), rotated beside the calls with the staff on duty.</param>
+/// <param name="RotateSeconds">How long each notice or page of staff on duty stays.</param>
+/// <param name="Contacts">The hall's complaint and supervision phones, for the footer.</param>
 public sealed record BoardView(
     string HallName,
     string HallNameEn,
@@ -20,4 +23,7 @@ public sealed record BoardView(
     string? Notice,
     IReadOnlyList<WindowInfo> Windows,
     IReadOnlyList<TicketCalled> RecentCalls,
-    IReadOnlyList<ServiceQueueCount> Queues);
+    IReadOnlyList<ServiceQueueCount> Queues,
+    IReadOnlyList<NoticeView> Notices,
+    int RotateSeconds,
+    HallContacts? Contacts);

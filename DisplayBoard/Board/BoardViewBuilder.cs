@@ -1,10 +1,11 @@
+using Hall.Contracts.Api;
 using Hall.DisplayBoard.HallConnection;
 using Microsoft.Extensions.Options;
 
 namespace Hall.DisplayBoard.Board;
 
 /// <summary>Builds the page's <see cref="BoardView"/> from the hall state and this board's settings.</summary>
-public sealed class BoardViewBuilder(HallState state, BoardFilter filter, IOptions<BoardOptions> options)
+public sealed class BoardViewBuilder(HallState state, BoardFilter filter, IOptions<BoardOptions> options, IOptions<HallServerOptions> server)
 {
     public BoardView Build()
     {
@@ -22,8 +23,17 @@ public sealed class BoardViewBuilder(HallState state, BoardFilter filter, IOptio
             DisconnectedNoticeSeconds: settings.DisconnectedNoticeSeconds,
             BlinkSeconds: settings.BlinkSeconds,
             Notice: notice,
-            Windows: hall is null ? [] : [.. hall.Windows.Where(w => filter.ShowsWindow(w.Number))],
+            Windows: hall is null ? [] : [.. hall.Windows.Where(w => filter.ShowsWindow(w.Number)).Select(WithPhotoOnServer)],
             RecentCalls: hall is null ? [] : [.. hall.RecentCalls.Where(c => filter.ShowsWindow(c.WindowNumber)).Take(settings.RecentCalls)],
-            Queues: hall is null ? [] : [.. hall.Queues.Where(q => filter.ShowsService(q.ServiceId))]);
+            Queues: hall is null ? [] : [.. hall.Queues.Where(q => filter.ShowsService(q.ServiceId))],
+            Notices: hall?.Notices ?? [],
+            RotateSeconds: settings.RotateSeconds,
+            Contacts: hall?.Contacts);
     }
+
+    /// <summary>A clerk's photo given as a path is on the hall server, not on this display computer: the page gets its full address.</summary>
+    private WindowInfo WithPhotoOnServer(WindowInfo window) =>
+        window.Clerk is { PhotoUrl: ['/', ..] photo } clerk
+            ? window with { Clerk = clerk with { PhotoUrl = new Uri(server.Value.ServerUri, photo).ToString() } }
+            : window;
 }

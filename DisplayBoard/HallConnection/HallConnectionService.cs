@@ -111,6 +111,8 @@ public sealed partial class HallConnectionService(
             changed => DispatchAsync(o => o.OnWindowChangedAsync(changed.Window, stoppingToken), () => state.ApplyWindow(changed.Window)));
         connection.On<QueueCounts>(nameof(IHallClient.QueueCountsChanged),
             counts => DispatchAsync(o => o.OnQueueCountsChangedAsync(counts, stoppingToken), () => state.ApplyQueueCounts(counts)));
+        connection.On<NoticesChanged>(nameof(IHallClient.NoticesChanged),
+            changed => DispatchAsync(o => o.OnNoticesChangedAsync(changed, stoppingToken), () => state.ApplyNotices(changed)));
         // Issued and changed tickets reach the displays as QueueCountsChanged and WindowChanged (a board connects with
         // view=board, so the server does not send them); listed in case an older server does.
         connection.On<TicketIssued>(nameof(IHallClient.TicketIssued), _ => Task.CompletedTask);

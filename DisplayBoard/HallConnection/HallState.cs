@@ -17,6 +17,7 @@ public sealed class HallState(TimeProvider timeProvider)
     private readonly SortedDictionary<int, WindowInfo> _windows = [];
     private readonly List<TicketCalled> _recentCalls = [];
     private IReadOnlyList<ServiceQueueCount> _queues = [];
+    private IReadOnlyList<NoticeView> _notices = [];
     private bool _connected;
     private DateTimeOffset _connectionChangedAt = timeProvider.GetUtcNow();
 
@@ -50,6 +51,7 @@ public sealed class HallState(TimeProvider timeProvider)
                     Windows = [.. _windows.Values],
                     RecentCalls = [.. _recentCalls],
                     Queues = _queues,
+                    Notices = _notices,
                 };
             }
         }
@@ -76,6 +78,16 @@ public sealed class HallState(TimeProvider timeProvider)
             _recentCalls.Clear();
             _recentCalls.AddRange(snapshot.RecentCalls.OrderByDescending(c => c.CalledAt).Take(RecentCallCapacity));
             _queues = snapshot.Queues;
+            _notices = snapshot.Notices ?? [];
+        }
+    }
+
+    /// <summary>The notices in force, as the hall server last sent them (it tells when one comes into force or expires).</summary>
+    public void ApplyNotices(NoticesChanged changed)
+    {
+        lock (_lock)
+        {
+            _notices = changed.Notices;
         }
     }
 

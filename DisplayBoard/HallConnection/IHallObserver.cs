@@ -18,5 +18,8 @@ public interface IHallObserver
 
     ValueTask OnQueueCountsChangedAsync(QueueCounts counts, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
+    /// <summary>The notices in force changed (公开屏).</summary>
+    ValueTask OnNoticesChangedAsync(NoticesChanged changed, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
     ValueTask OnConnectionChangedAsync(bool connected, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

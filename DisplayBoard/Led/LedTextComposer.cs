@@ -7,7 +7,7 @@ namespace Hall.DisplayBoard.Led;
 
 /// <summary>
 /// What a window's strip shows: a call ("A001" / "请到1号窗口"), or the window sign (工作牌) when idle — window name,
-/// then unit, name and staff number of the logged-in clerk — or the paused and closed texts.
+/// then unit, name, 职务 and staff number of the logged-in clerk — or the paused and closed texts.
 /// Every line fits the hall bus limit of 64 GB18030 bytes.
 /// </summary>
 public sealed class LedTextComposer(IOptions<LedOptions> options)
@@ -33,9 +33,22 @@ public sealed class LedTextComposer(IOptions<LedOptions> options)
         _ => Fit(new LedContent(window.Name, Badge(window.Clerk))),
     };
 
-    /// <summary>工作牌: "市场监管局 张三 工号1001".</summary>
-    public static string Badge(ClerkBadge? clerk) =>
-        clerk is null ? "" : string.Join(' ', new[] { clerk.Unit, clerk.Name, "工号" + clerk.StaffCode }.Where(s => !string.IsNullOrWhiteSpace(s)));
+    /// <summary>
+    /// 工作牌: "市场监管局 张三 科员 工号1001". The 职务 is shown where it fits the line; it goes first when the line is
+    /// too long, so that the staff number stays.
+    /// </summary>
+    public static string Badge(ClerkBadge? clerk)
+    {
+        if (clerk is null)
+        {
+            return "";
+        }
+        var staffNumber = "工号" + clerk.StaffCode;
+        var full = Join(clerk.Unit, clerk.Name, clerk.Title, staffNumber);
+        return Gb18030.GetByteCount(full) <= MaxLineBytes ? full : Join(clerk.Unit, clerk.Name, staffNumber);
+    }
+
+    private static string Join(params string?[] parts) => string.Join(' ', parts.Where(s => !string.IsNullOrWhiteSpace(s)));
 
     private static LedContent Fit(LedContent content) => new(FitLine(content.Line0), FitLine(content.Line1));
 

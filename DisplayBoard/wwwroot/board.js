@@ -2,9 +2,11 @@
 // messages with this board's filters applied and says whether the hall server is reachable.
 import { $, connectHub, createI18n, el } from "/_content/Hall.Contracts/js/hall.js";
 import texts from "./texts.js";
+import { createPanel } from "./panel.js";
 
 const i18n = createI18n(texts);   // the display computer's settings choose the language (view.language)
 const { t } = i18n;
+const panel = createPanel(i18n);
 let view = null;
 let lastCallKey = null;
 let blinkTimer = null;
@@ -28,6 +30,8 @@ function render(next) {
   renderWindows();
   renderQueues();
   renderNotice();
+  renderContacts();
+  panel.render(view);
   updateOffline();
 }
 
@@ -80,9 +84,13 @@ function renderRecent() {
 function renderWindows() {
   const grid = $("windows-grid");
   const count = view.windows.length;
-  const columns = count <= 4 ? 1 : count <= 10 ? 2 : count <= 18 ? 3 : 4;
+  // With the 公开屏 panel beneath, the cards are lower: more columns and compact cards from fewer windows on.
+  const panelShown = view.notices.length > 0 || view.windows.some(x => x.clerk);
+  const columns = panelShown
+    ? (count <= 3 ? 1 : count <= 6 ? 2 : count <= 12 ? 3 : 4)
+    : (count <= 4 ? 1 : count <= 10 ? 2 : count <= 18 ? 3 : 4);
   grid.style.setProperty("--columns", columns);
-  grid.classList.toggle("compact", count > 10);
+  grid.classList.toggle("compact", count > 10 || (panelShown && count > 3));
   grid.replaceChildren(...view.windows.map(w => {
     const card = el("div", "window " + w.state);
     card.dataset.window = w.number;
@@ -91,10 +99,12 @@ function renderWindows() {
     const busy = w.currentTicket && (w.state === "calling" || w.state === "serving");
     const ticket = el("div", "ticket", busy ? w.currentTicket.number : w.state === "paused" && w.pauseReason ? w.pauseReason : "—");
     ticket.classList.toggle("note", !busy && w.state === "paused" && !!w.pauseReason);
-    // 工作牌: name and staff number, then the unit.
+    // 工作牌 as the hall sets it: name and 职务, then staff number and unit (cut with an ellipsis where they do not fit).
     const clerk = el("div", "clerk");
     if (w.clerk) {
-      clerk.append(el("div", null, `${w.clerk.name} ${w.clerk.staffCode}`), el("div", null, w.clerk.unit || ""));
+      const c = w.clerk;
+      clerk.append(el("div", null, [c.name, c.title].filter(Boolean).join(" ")),
+        el("div", null, [t("staffNo", c.staffCode), c.unit].filter(Boolean).join(" ")));
     }
     card.append(head, ticket, clerk);
     return card;
@@ -121,6 +131,15 @@ function renderNotice() {
     notice.textContent = value;
     notice.style.setProperty("--scroll-seconds", Math.max(15, value.length * 0.4) + "s");
   }
+}
+
+// The hall's complaint and supervision phones, always in the footer.
+function renderContacts() {
+  const c = view.contacts || {};
+  const parts = [];
+  if (c.complaintPhone) parts.push(`${t("complaintPhone")} ${c.complaintPhone}`);
+  if (c.supervisionPhone) parts.push(`${t("supervisionPhone")} ${c.supervisionPhone}`);
+  $("contacts").textContent = parts.join("　");
 }
 
 // The "connection lost" sign appears only when the loss lasts: short blips stay quiet.

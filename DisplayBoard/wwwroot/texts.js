@@ -5,6 +5,8 @@ export default {
     please: "请", to: "请到", action: "办理", window: n => `${n}号窗口`, people: "人", wait: m => `约${m}分钟`,
     none: "暂无呼叫", offline: "连接中断", offlineDetail: "正在重新连接大厅服务器，请稍候…",
     connecting: "正在连接大厅服务器…",
+    notices: "公告", staff: "岗位公示", staffNo: code => `工号${code}`, page: (n, of) => `${n}/${of}`,
+    complaintPhone: "投诉电话", supervisionPhone: "监督电话",
     states: { closed: "未开放", idle: "空闲", calling: "呼叫中", serving: "办理中", paused: "暂停服务" },
   },
   en: {
@@ -12,6 +14,8 @@ export default {
     please: "", to: "please go to", action: "", window: n => `Window ${n}`, people: "", wait: m => `~${m} min`,
     none: "No calls yet", offline: "Connection lost", offlineDetail: "Reconnecting to the hall server…",
     connecting: "Connecting to the hall server…",
+    notices: "Notices", staff: "Staff on duty", staffNo: code => `No. ${code}`, page: (n, of) => `${n}/${of}`,
+    complaintPhone: "Complaints", supervisionPhone: "Supervision",
     states: { closed: "Closed", idle: "Available", calling: "Calling", serving: "Serving", paused: "Paused" },
   },
 };

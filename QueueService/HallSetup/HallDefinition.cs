@@ -156,6 +156,12 @@ public sealed record ClerkDefinition
     public string StaffCode { get; init; } = "";
     public string Name { get; init; } = "";
     public string Unit { get; init; } = "";
+    /// <summary>职务 (科员, 窗口负责人 …), shown on the window sign and in the board's staff on duty.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Title { get; init; }
+    /// <summary>The clerk's photo for the board's 岗位公示: a path on the hall server or an https address.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? PhotoUrl { get; init; }
     /// <summary>The PIN as a salted hash (see <see cref="PinHasher"/>); never returned by the API.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? PinHash { get; init; }

@@ -117,6 +117,9 @@ public static class HallDefinitionValidator
             Check(!string.IsNullOrWhiteSpace(c.StaffCode), f + ".staffCode", "is required");
             Check(staffCodes.Add(c.StaffCode), f + ".staffCode", $"'{c.StaffCode}' is used twice");
             Check(!string.IsNullOrWhiteSpace(c.Name), f + ".name", "is required");
+            Check(c.Title is null || c.Title.Length <= ServiceGuideRules.MaxTitle, f + ".title", $"must be at most {ServiceGuideRules.MaxTitle} characters");
+            Check(c.PhotoUrl is null || ServiceGuideRules.IsHttps(c.PhotoUrl) || ServiceGuideRules.IsServerPath(c.PhotoUrl), f + ".photoUrl",
+                "must be a path on the hall server (/photos/…) or an https:// address");
             Check(PinHasher.IsHash(c.PinHash) || c.Pin is { Length: >= 4 }, f + ".pinHash", "a PIN hash (or a pin of at least 4 digits) is required");
             foreach (var n in c.APostWindows.Concat(c.BPostWindows))
             {

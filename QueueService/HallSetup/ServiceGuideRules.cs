@@ -13,6 +13,8 @@ public static class ServiceGuideRules
     public const int MaxShort = 200;
     public const int MaxPhone = 40;
     public const int MaxDays = 365;
+    /// <summary>A clerk's 职务 on the window sign.</summary>
+    public const int MaxTitle = 20;
 
     public static void Check(ServiceGuide guide, string field, List<string> errors)
     {
@@ -64,10 +66,10 @@ public static class ServiceGuideRules
 
     private static bool Fits(string? text, int max) => text is null || text.Length <= max;
 
-    private static bool IsHttps(string? url) =>
+    public static bool IsHttps(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && url!.Length <= 500;
 
-    private static bool IsServerPath(string? url) =>
+    public static bool IsServerPath(string? url) =>
         url is { Length: > 1 and <= 500 } && url[0] == '/' && url[1] != '/' && !url.Contains("..", StringComparison.Ordinal)
         && Uri.IsWellFormedUriString(url, UriKind.Relative);
 }

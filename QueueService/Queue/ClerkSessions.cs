@@ -92,7 +92,7 @@ public sealed class ClerkSessions(
         }
 
         await publisher.PublishAsync([.. changedWindows.Select(n => new WindowChangedEvent(n)), new QueueChangedEvent()], cancellationToken);
-        return new LoginResponse(token, windowNumber, new ClerkBadge(clerk.StaffCode, clerk.Name, clerk.Unit, post), clerk.MustChangePin);
+        return new LoginResponse(token, windowNumber, new ClerkBadge(clerk.StaffCode, clerk.Name, clerk.Unit, post, clerk.Title, clerk.PhotoUrl), clerk.MustChangePin);
     }
 
     public async Task LogoutAsync(ClerkSession session, Actor actor, CancellationToken cancellationToken = default)

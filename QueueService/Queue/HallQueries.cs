@@ -89,7 +89,7 @@ public sealed class HallQueries(QueueDatabase database, HallCatalogHolder hall, 
             ClerkBadge? badge = null;
             if (state?.StaffCode is { } staff && catalog.FindClerk(staff) is { } clerk)
             {
-                badge = new ClerkBadge(clerk.StaffCode, clerk.Name, clerk.Unit, state.Post ?? "A");
+                badge = new ClerkBadge(clerk.StaffCode, clerk.Name, clerk.Unit, state.Post ?? "A", clerk.Title, clerk.PhotoUrl);
             }
             result.Add(new WindowInfo(
                 window.Number,
@@ -186,8 +186,11 @@ public sealed class HallQueries(QueueDatabase database, HallCatalogHolder hall, 
         var windows = await GetWindowsAsync(cancellationToken);
         var calls = await GetRecentCallsAsync(10, cancellationToken);
         var queues = await GetQueueCountsAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var notices = (await Notices.NoticesTable.InForceAsync(connection, catalog.HallId, now)).Select(n => Notices.NoticeReader.View(catalog, n, now)).ToList();
         return new HallSnapshot(catalog.Definition.Name, catalog.Definition.NameEn, catalog.Definition.TimeZone,
-            catalog.ToOffset(time.GetUtcNow()), windows, calls, queues, catalog.Definition.Notice);
+            catalog.ToOffset(now), windows, calls, queues, catalog.Definition.Notice, notices, catalog.Definition.Contacts);
     }
 
     public static string KindName(WindowKind kind) => kind switch

@@ -25,7 +25,8 @@ public sealed record HallNotification(
     DateTimeOffset? HallChangedAt = null,
     string? RevokedDeviceId = null,
     AlertView? AlertRaised = null,
-    AlertView? AlertAcknowledged = null)
+    AlertView? AlertAcknowledged = null,
+    DateTimeOffset? NoticesChangedAt = null)
 {
     public const string Channel = "hall_events";
 
@@ -45,6 +46,7 @@ public sealed record HallNotification(
         DeviceKeyRevokedEvent e => new HallNotification(instance, hallId, RevokedDeviceId: e.DeviceId),
         AlertRaisedEvent e => new HallNotification(instance, hallId, AlertRaised: e.Alert),
         AlertAcknowledgedEvent e => new HallNotification(instance, hallId, AlertAcknowledged: e.Alert),
+        Notices.NoticesChangedEvent e => new HallNotification(instance, hallId, NoticesChangedAt: e.At),
         _ => null,
     };
 
@@ -59,6 +61,7 @@ public sealed record HallNotification(
         { RevokedDeviceId: { } device } => new DeviceKeyRevokedEvent(device),
         { AlertRaised: { } alert } => new AlertRaisedEvent(alert),
         { AlertAcknowledged: { } alert } => new AlertAcknowledgedEvent(alert),
+        { NoticesChangedAt: { } at } => new Notices.NoticesChangedEvent(at),
         _ => null,
     };
 

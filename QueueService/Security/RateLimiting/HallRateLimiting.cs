@@ -20,6 +20,7 @@ public static class HallRateLimiting
     public const string Logins = "logins";
     public const string HubNegotiate = "hub-negotiate";
     public const string AnonymousWrites = "anonymous-writes";
+    public const string AnonymousReads = "anonymous-reads";
     public const string Issuing = "issuing";
 
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
@@ -53,6 +54,7 @@ public static class HallRateLimiting
             o.AddPolicy(Complaints, http => PerAddress(http, Complaints, l => l.ComplaintsPerHour, Hour));
             o.AddPolicy(Logins, http => PerAddress(http, Logins, l => l.LoginsPerMinute, Minute));
             o.AddPolicy(AnonymousWrites, http => PerAddress(http, AnonymousWrites, l => l.AnonymousWritesPerMinute, Minute));
+            o.AddPolicy(AnonymousReads, http => PerAddress(http, AnonymousReads, l => l.AnonymousReadsPerMinute, Minute));
             // Only the negotiation is counted: a long-polling client's later requests are one connection's traffic.
             o.AddPolicy(HubNegotiate, http => http.Request.Path.Value?.EndsWith("/negotiate", StringComparison.Ordinal) == true
                 ? PerAddress(http, HubNegotiate, l => l.HubNegotiationsPerMinute, Minute)

@@ -35,6 +35,9 @@ public sealed class RateLimitOptions : IValidatableObject
     /// <summary>Other anonymous changes (cancelling a booking, device reports without a key) per client address in any minute.</summary>
     public int AnonymousWritesPerMinute { get; set; } = 60;
 
+    /// <summary>Anonymous reads that reach the database (the boards' notices) per client address in any minute.</summary>
+    public int AnonymousReadsPerMinute { get; set; } = 120;
+
     /// <summary>Writing requests served at once on this instance; more wait in a queue of <see cref="WriterQueue"/>.</summary>
     public int WriterConcurrency { get; set; } = 64;
 
@@ -49,6 +52,7 @@ public sealed class RateLimitOptions : IValidatableObject
                      (nameof(ComplaintsPerHour), ComplaintsPerHour), (nameof(LoginsPerMinute), LoginsPerMinute),
                      (nameof(GreenChannelTriesPerHour), GreenChannelTriesPerHour),
                      (nameof(HubNegotiationsPerMinute), HubNegotiationsPerMinute), (nameof(AnonymousWritesPerMinute), AnonymousWritesPerMinute),
+                     (nameof(AnonymousReadsPerMinute), AnonymousReadsPerMinute),
                      (nameof(WriterConcurrency), WriterConcurrency),
                  })
         {

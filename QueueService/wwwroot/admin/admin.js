@@ -1,18 +1,21 @@
 // Hall administration: export and import the hall file, and the lists of services, windows and clerks; devices.js
-// shows the devices and keys of every (re)loaded hall. Everything waits for the administrator's login (session.js).
+// shows the devices and keys of every (re)loaded hall, notices.js the boards' notices. Everything waits for the administrator's login (session.js).
 import { $, ApiError, createI18n, el, fileNameOf, saveFile } from '/_content/Hall.Contracts/js/hall.js';
 import texts from './texts.js';
 import calendarTexts from './calendar-texts.js';
 import guideTexts from './guide-texts.js';
+import noticeTexts from './notice-texts.js';
 import { startCalendar } from './calendar.js';
 import { startGuides } from './guides.js';
 import { startDevices } from './devices.js';
+import { startNotices } from './notices.js';
 import { createSession } from './session.js';
 
-const merged = [texts, calendarTexts, guideTexts];
+const merged = [texts, calendarTexts, guideTexts, noticeTexts];
 const i18n = createI18n({ zh: Object.assign({}, ...merged.map(m => m.zh)), en: Object.assign({}, ...merged.map(m => m.en)) }, { storageKey: 'hall.lang' });
 const session = createSession(i18n);
 const devices = startDevices(i18n, session.call);
+const notices = startNotices(i18n, session.call);
 const calendar = startCalendar(i18n, session.call);
 const guides = startGuides(i18n, session.call, () => load());
 let hall = null;
@@ -35,7 +38,7 @@ function render() {
   const names = new Map(hall.services.map(s => [s.id, i18n.pick(s.name, s.nameEn)]));
   fill('services', hall.services.map(s => [s.id, s.prefix, names.get(s.id), s.category, s.dailyQuota]));
   fill('windows', hall.windows.map(w => [w.number, i18n.pick(w.name, w.nameEn), w.serviceIds.map(id => names.get(id) || id).join('、')]));
-  fill('clerks', hall.clerks.map(c => [c.staffCode, c.name, c.unit, c.aPostWindows.join('、'), c.bPostWindows.join('、')]));
+  fill('clerks', hall.clerks.map(c => [c.staffCode, c.name, c.unit, c.title || '', c.aPostWindows.join('、'), c.bPostWindows.join('、')]));
 }
 
 function show(text, isError) {
@@ -54,6 +57,7 @@ function loaded(next) {
   hall = next;
   render();
   devices.showHall(hall);
+  notices.showHall(hall);
   calendar.showYears();
   guides.showHall(hall);
 }

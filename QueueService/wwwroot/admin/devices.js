@@ -2,6 +2,7 @@
 // A key is shown once, right after it is issued, with the exact setting that kind of device needs; the server keeps
 // only a hash, so closing the box (or leaving the page) loses it for good.
 import { $, ApiError, el } from '/_content/Hall.Contracts/js/hall.js';
+import { ask } from './confirm.js';
 
 /**
  * Starts the devices panel in the page's language, calling the server through send(path, options) (the page's
@@ -46,18 +47,6 @@ export function startDevices(i18n, send) {
     const text = code => i18n.tIn(code, 'refused', i18n.tIn(code, `doing.${action}`), reason[code]);
     show({ zh: text('zh'), en: text('en') }, true);
   }
-
-  // A modal question in the page's language; resolves true only on the confirming button.
-  function ask(question, confirmLabel) {
-    const dialog = $('confirm');
-    $('confirm-text').textContent = question;
-    $('confirm-ok').textContent = confirmLabel;
-    dialog.returnValue = '';
-    dialog.showModal();
-    return new Promise(resolve => dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok'), { once: true }));
-  }
-  $('confirm-ok').addEventListener('click', () => $('confirm').close('ok'));
-  $('confirm-cancel').addEventListener('click', () => $('confirm').close('cancel'));
 
   function button(action, id, key, extraClass) {
     const b = el('button', 'button small ' + (extraClass || ''), t(key));

@@ -47,6 +47,19 @@ public sealed class LedFrameTests
     }
 
     [Fact]
+    public void The_window_sign_shows_the_clerks_title_where_it_fits_and_keeps_the_staff_number_when_it_does_not()
+    {
+        var clerk = new Hall.Contracts.Api.ClerkBadge("1001", "王丽", "县行政审批局", "A", "窗口负责人");
+        Assert.Equal("县行政审批局 王丽 窗口负责人 工号1001", LedTextComposer.Badge(clerk));
+
+        var longUnit = clerk with { Unit = "某某市某某区行政审批服务局综合受理科第一组" };
+        var badge = LedTextComposer.Badge(longUnit);
+        Assert.Equal("某某市某某区行政审批服务局综合受理科第一组 王丽 工号1001", badge);
+        Assert.True(HallBusText.Gb18030.GetByteCount(badge) <= LedTextComposer.MaxLineBytes);
+        Assert.Equal("县行政审批局 王丽 工号1001", LedTextComposer.Badge(clerk with { Title = null }));
+    }
+
+    [Fact]
     public void Long_text_is_cut_to_64_bytes_on_a_character_boundary()
     {
         var line = LedTextComposer.FitLine(new string('政', 40) + "A");

@@ -27,12 +27,26 @@ public sealed class HallFileTests
     [InlineData("\"dailyQuota\": 500", "\"dailyQuota\": 5000", "services[0].dailyQuota")]
     [InlineData("\"from\": \"00:00\"", "\"from\": \"25:00\"", "openingHours[0]")]
     [InlineData("\"number\": 1,", "\"number\": \"one\",", "windows[0].number")]
+    [InlineData("\"title\": \"窗口负责人\",", "\"title\": \"窗口负责人\", \"photoUrl\": \"http://photos.example/1001.jpg\",", "clerks[0].photoUrl")]
+    [InlineData("\"title\": \"窗口负责人\",", "\"title\": \"窗口负责人\", \"photoUrl\": \"//photos.example/1001.jpg\",", "clerks[0].photoUrl")]
+    [InlineData("\"title\": \"窗口负责人\",", "\"title\": \"一个远远超过二十个字符长度限制的职务名称用来测试校验\",", "clerks[0].title")]
     public void A_broken_hall_file_is_refused_with_the_bad_field_named(string good, string bad, string field)
     {
         var json = DemoHallJson();
         Assert.Contains(good, json, StringComparison.Ordinal);
         var error = Assert.Throws<HallFileException>(() => HallFileLoader.Parse(ReplaceFirst(json, good, bad), "test"));
         Assert.Contains(field, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_clerk_photo_may_be_a_path_on_the_server_or_https()
+    {
+        foreach (var photo in new[] { "/photos/1001.jpg", "https://photos.example/1001.jpg" })
+        {
+            var json = ReplaceFirst(DemoHallJson(), "\"title\": \"窗口负责人\",", $"\"title\": \"窗口负责人\", \"photoUrl\": \"{photo}\",");
+            var clerk = HallFileLoader.Parse(json, "test").Clerks[0];
+            Assert.Equal(("窗口负责人", photo), (clerk.Title, clerk.PhotoUrl));
+        }
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class HallServerFactory : WebApplicationFactory<Program>
     }
 
     public static readonly string[] PerAddressLimits =
-        ["RemoteTicketsPerHour", "AppointmentsPerHour", "ComplaintsPerHour", "LoginsPerMinute", "GreenChannelTriesPerHour", "HubNegotiationsPerMinute", "AnonymousWritesPerMinute"];
+        ["RemoteTicketsPerHour", "AppointmentsPerHour", "ComplaintsPerHour", "LoginsPerMinute", "GreenChannelTriesPerHour", "HubNegotiationsPerMinute", "AnonymousWritesPerMinute", "AnonymousReadsPerMinute"];
 
     /// <summary>The per-address limits at their defaults (for the abuse tests): pass as settings.</summary>
     public static Dictionary<string, string?> DefaultLimits(Dictionary<string, string?>? settings = null)

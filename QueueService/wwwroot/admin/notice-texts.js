@@ -1,0 +1,33 @@
+// Texts of the administration page's notices panel (notices.js), Chinese first.
+export default {
+  zh: {
+    noticesForBoards: '公开屏公告',
+    noticesHint: '显示屏在叫号区旁轮流显示有效期内的公告；留空开始或结束时间表示不限。修改后显示屏立即更新。',
+    noticeTitle: '标题与内容', noticePeriod: '有效期', noticeState: '状态', noNotices: '暂无公告。',
+    noticeTitleField: '标题', noticeBody: '内容', noticeFrom: '开始时间（可不填）', noticeTo: '结束时间（可不填）',
+    noticeStates: { inForce: '生效中', future: '未开始', expired: '已过期' },
+    always: '长期有效', openStart: '即日起', openEnd: '长期',
+    addANotice: '添加公告', changeNotice: id => `修改公告 ${id}`, addNotice: '添加公告', saveNotice: '保存修改', edit: '修改',
+    askDeleteNotice: title => `删除公告“${title}”？显示屏将立即不再显示。`,
+    noticeAdded: title => `已添加公告“${title}”。`,
+    noticeChanged: title => `已修改公告“${title}”。`,
+    noticeDeleted: title => `已删除公告“${title}”。`,
+    cannotReadNotices: reason => `无法读取公告：${reason}`,
+    noticeDoing: { add: '添加公告', change: '修改公告', delete: '删除公告' },
+  },
+  en: {
+    noticesForBoards: 'Notices for the boards',
+    noticesHint: 'The boards show the notices in force in turn beside the calls; leave the start or end empty for no limit. Boards update at once.',
+    noticeTitle: 'Title and text', noticePeriod: 'In force', noticeState: 'State', noNotices: 'No notices yet.',
+    noticeTitleField: 'Title', noticeBody: 'Text', noticeFrom: 'From (optional)', noticeTo: 'Until (optional)',
+    noticeStates: { inForce: 'In force', future: 'Not yet', expired: 'Expired' },
+    always: 'Always', openStart: 'from now', openEnd: 'no end',
+    addANotice: 'Add a notice', changeNotice: id => `Change notice ${id}`, addNotice: 'Add the notice', saveNotice: 'Save changes', edit: 'Edit',
+    askDeleteNotice: title => `Delete the notice "${title}"? The boards stop showing it at once.`,
+    noticeAdded: title => `The notice "${title}" is added.`,
+    noticeChanged: title => `The notice "${title}" is changed.`,
+    noticeDeleted: title => `The notice "${title}" is deleted.`,
+    cannotReadNotices: reason => `Cannot read the notices: ${reason}`,
+    noticeDoing: { add: 'Adding the notice', change: 'Changing the notice', delete: 'Deleting the notice' },
+  },
+};
