@@ -21,8 +21,14 @@ public static class StatisticsApi
             .WithSummary("Any range's statistics as the same CSV table, or format=xlsx").RequireStatisticsReader().Refuses(ProblemKind.Invalid, ProblemKind.Unauthenticated);
         app.MapGet("/api/staffing", GetStaffingAsync).WithTags("Statistics")
             .WithSummary("Per hour: arrivals, service time, open windows and the windows Erlang C recommends").RequireStatisticsReader().Refuses(ProblemKind.Invalid, ProblemKind.Unauthenticated);
+        app.MapGet("/api/attendance", GetAttendanceAsync).WithTags("Supervision")
+            .WithSummary("考勤 per clerk and open day: first login, last logout, late and early minutes against the opening hours, minutes paused, absent")
+            .RequireSupervisor().Refuses(ProblemKind.Invalid, ProblemKind.Unauthenticated);
         return app;
     }
+
+    public static async Task<Ok<IReadOnlyList<AttendanceDay>>> GetAttendanceAsync(string? from, string? to, Attendance attendance, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await attendance.GetAsync(HallDateRange.Parse(from, to), cancellationToken));
 
     public static async Task<Ok<StatsReport>> GetStatsAsync(string? from, string? to, StatisticsQueries statistics, CancellationToken cancellationToken) =>
         TypedResults.Ok(await statistics.GetReportAsync(HallDateRange.Parse(from, to), cancellationToken));

@@ -6,6 +6,7 @@ public static class StatisticsServiceExtensions
     public static IServiceCollection AddStatistics(this IServiceCollection services)
     {
         services.AddSingleton<StatisticsQueries>();
+        services.AddSingleton<Attendance>();
         services.AddSingleton<StaffingAdvisor>();
         services.AddSingleton<WaitDistribution>();
         return services;
