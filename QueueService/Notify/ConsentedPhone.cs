@@ -28,6 +28,12 @@ public sealed record ConsentedPhone(string Number, string Masked, string Hash)
         return smsConsent == true ? new ConsentedPhone(number, PhoneNumbers.Mask(number), HashOf(number, secrets)) : null;
     }
 
+    /// <summary>The phone of a booking made with consent, for the ticket it becomes at check-in; null otherwise.</summary>
+    public static ConsentedPhone? OfBooking(AppointmentRow appointment, HallSecrets secrets) =>
+        appointment.SmsConsent == 1 && IsMobile(appointment.Phone)
+            ? new ConsentedPhone(appointment.Phone, PhoneNumbers.Mask(appointment.Phone), HashOf(appointment.Phone, secrets))
+            : null;
+
     /// <summary>A mainland mobile: 11 digits, 1 then 3–9 (landlines take no text messages).</summary>
     public static bool IsMobile(string number) =>
         number.Length == 11 && number.All(char.IsAsciiDigit) && number[0] == '1' && number[1] is >= '3' and <= '9';

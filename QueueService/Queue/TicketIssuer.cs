@@ -109,6 +109,7 @@ public sealed class TicketIssuer(
                 }
                 idHash ??= checkIn.Appointment.IdHash;
                 idMasked ??= checkIn.Appointment.IdMasked;
+                smsPhone ??= ConsentedPhone.OfBooking(checkIn.Appointment, secrets);
             }
             else
             {

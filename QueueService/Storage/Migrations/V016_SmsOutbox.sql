@@ -34,3 +34,5 @@ CREATE TABLE sms_outbox (
 );
 CREATE UNIQUE INDEX ux_sms_outbox_ticket_kind ON sms_outbox (ticket_id, kind);
 CREATE INDEX ix_sms_outbox_due ON sms_outbox (next_attempt_at);
+-- A booking made with consent to the text reminder: the ticket it becomes at check-in takes the booking's phone.
+ALTER TABLE appointments ADD COLUMN sms_consent INTEGER NOT NULL DEFAULT 0;

@@ -140,6 +140,7 @@ async function book(event) {
       name: $('name').value,
       phone: $('phone').value,
       idNumber: $('idNumber').value || null,
+      smsConsent: $('booking-consent').checked,
     });
     state.booked = booked;
     renderBooked(booked);

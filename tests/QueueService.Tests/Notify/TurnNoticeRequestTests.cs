@@ -64,6 +64,25 @@ public sealed class TurnNoticeRequestTests : IDisposable
         Assert.Equal(0, again.GetProperty("textMessages").GetInt32());
     }
 
+    [Fact]
+    public async Task A_booking_made_with_consent_passes_its_mobile_to_the_ticket_it_becomes()
+    {
+        var client = _hall.CreateClient();
+        var landline = await client.PostAsJsonAsync("/api/appointments", new { serviceId = 3, slotStart = HallServerFactory.Start, name = "张三", phone = "057187654321", smsConsent = true });
+        await AssertProblemAsync(landline, "invalidMobilePhone");
+
+        var booking = await client.PostAsJsonAsync("/api/appointments", new { serviceId = 3, slotStart = HallServerFactory.Start, name = "张三", phone = "13812345678", smsConsent = true });
+        Assert.True(booking.StatusCode == HttpStatusCode.Created, await booking.Content.ReadAsStringAsync());
+        var code = (await booking.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString();
+        var ticket = await (await client.PostAsJsonAsync("/api/tickets", new { appointmentCode = code })).Content.ReadFromJsonAsync<IssuedTicket>(Json.Options);
+        Assert.Equal("138****5678", ticket!.SmsPhone);
+
+        var plain = await client.PostAsJsonAsync("/api/appointments", new { serviceId = 3, slotStart = HallServerFactory.Start, name = "李四", phone = "13912345678" });
+        var plainCode = (await plain.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString();
+        var plainTicket = await (await client.PostAsJsonAsync("/api/tickets", new { appointmentCode = plainCode })).Content.ReadFromJsonAsync<IssuedTicket>(Json.Options);
+        Assert.Null(plainTicket!.SmsPhone);
+    }
+
     private static async Task AssertProblemAsync(HttpResponseMessage response, string code)
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
