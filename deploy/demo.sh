@@ -46,6 +46,14 @@ dotnet "$(bin QueueService QueueService)" --urls "http://127.0.0.1:$QUEUE_PORT" 
   --Bus:PortName="$demo/bus-server" >"$demo/logs/queue-service.log" 2>&1 & pids+=($!)
 wait_healthy "http://127.0.0.1:$QUEUE_PORT"
 
+# The hall calendar: the shipped years, imported as an administrator would from the State Council's notice.
+for file in "$root"/deploy/calendar/*.txt; do
+  year=$(basename "$file" .txt)
+  body=$(awk 'BEGIN { ORS = "\\n" } { gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); print }' "$file")
+  curl -sf -u admin:hall-admin-2026 -H 'Content-Type: application/json' --data-binary "{\"text\": \"$body\"}" \
+    "http://127.0.0.1:$QUEUE_PORT/api/admin/calendar/$year/import" >/dev/null || echo "The $year calendar was not imported." >&2
+done
+
 dotnet "$(bin Hardware/DeviceSimulator DeviceSimulator)" --port "$demo/bus-devices" --callers 1-8 --evaluators 101-108 \
   </dev/null >"$demo/logs/callers-evaluators.log" 2>&1 & pids+=($!)
 dotnet "$(bin Hardware/DeviceSimulator DeviceSimulator)" --port "$demo/led-devices" --leds 201-208 \
@@ -74,7 +82,7 @@ The demo hall 示范县政务服务中心 is running. Open:
   Clerk console (窗口)            http://127.0.0.1:$QUEUE_PORT/console   (clerk 1001, PIN 1234, window 1)
   Evaluator tablet (评价器)        http://127.0.0.1:$QUEUE_PORT/rate/1?key=rate-1.demo-rate-1-key
   Supervision (值班监控)           http://127.0.0.1:$QUEUE_PORT/supervision/   (supervisor 9001, PIN 1234)
-  Administration (管理)           http://127.0.0.1:$QUEUE_PORT/admin/   (admin / hall-admin-2026)
+  Administration (管理)           http://127.0.0.1:$QUEUE_PORT/admin/   (admin / hall-admin-2026; 节假日: the 2026 and 2027 calendars)
   API description                 http://127.0.0.1:$QUEUE_PORT/openapi/v1.json
 Printed tickets and guides:       $demo/printed/   (ESC/POS bytes; guide-<prefix>.bin for a printed guide)
 Voice announcements (WAV):        $demo/voice/

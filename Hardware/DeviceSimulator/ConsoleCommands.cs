@@ -30,6 +30,7 @@ internal sealed class ConsoleCommands(SimulatedBus? bus, SimulatedIdCardReader? 
         ["hold"] = HallBusKey.Hold,
         ["call-back"] = HallBusKey.CallBackHeld,
         ["transfer"] = HallBusKey.Transfer,
+        ["help"] = HallBusKey.Help,
     };
 
     public async Task RunAsync(TextReader input)

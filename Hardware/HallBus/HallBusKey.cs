@@ -29,4 +29,7 @@ public enum HallBusKey : byte
 
     /// <summary>转移 to the window given in the key's argument byte.</summary>
     Transfer = 0x09,
+
+    /// <summary>求助: call the hall's duty supervisor to the window (protocol 1.1).</summary>
+    Help = 0x0A,
 }

@@ -9,7 +9,7 @@ namespace Hall.KioskApp.Printing;
 /// <summary>
 /// The printed service guide (办事指南) for an 80 mm printer, a layout of its own beside the ticket: the service, its
 /// basis, conditions, materials (original or copy, how many), procedure, time limits in working days, fees, where in
-/// the hall, the phones, and a QR code of the online service where there is one. GB18030 in Chinese mode.
+/// the hall, the phones, a QR code of the online service where there is one and one per sample form. GB18030 in Chinese mode.
 /// </summary>
 public sealed class GuideLayout(IOptions<PrinterOptions> printerOptions, IOptions<KioskOptions> kioskOptions, TimeProvider time)
 {
@@ -64,6 +64,18 @@ public sealed class GuideLayout(IOptions<PrinterOptions> printerOptions, IOption
             b.Qr(guide.OnlineUrl, TicketLayout.QrModuleDots, printerOptions.Value.RasterQr);
             Wrapped(b, guide.OnlineUrl, "");
             b.Align(TextAlignment.Left);
+        }
+        if (guide.Forms.Count > 0)
+        {
+            // One QR code per sample form: the citizen downloads the blank form on the phone.
+            b.Line(Rule).Bold(true).Line("表格下载（手机扫码）").Bold(false);
+            foreach (var form in guide.Forms)
+            {
+                Wrapped(b, form.Name, "   ");
+                b.Align(TextAlignment.Center);
+                b.Qr(form.Url, TicketLayout.QrModuleDots, printerOptions.Value.RasterQr);
+                b.Align(TextAlignment.Left);
+            }
         }
         b.Line(Rule);
         if (info.Contacts.ComplaintPhone is { } complaint)

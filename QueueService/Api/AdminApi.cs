@@ -1,5 +1,7 @@
 using System.Text;
 using Hall.QueueService.HallSetup;
+using Hall.QueueService.HallSetup.Calendar;
+using Hall.QueueService.ServiceGuides;
 using Hall.QueueService.Security;
 using Hall.QueueService.Security.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,6 +26,8 @@ public static class AdminApi
         group.MapAdminWindowsApi();
         group.MapAdminClerksApi();
         group.MapAdminDevicesApi();
+        group.MapAdminCalendarApi();
+        group.MapAdminFormsApi();
         return group;
     }
 

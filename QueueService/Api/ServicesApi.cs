@@ -26,7 +26,7 @@ public static class ServicesApi
         var d = catalog.Definition;
         return TypedResults.Ok(new HallInfo(d.Name, d.NameEn, d.TimeZone, HallCatalog.Describe(d.OpeningHours), catalog.IsHallOpen(time.GetUtcNow()),
             d.Notice, d.RatingTimeoutSeconds, catalog.ToOffset(time.GetUtcNow()), d.IdKeypadFallback,
-            privacy.Value.RetainDays, d.Contacts));
+            privacy.Value.RetainDays, d.Contacts, catalog.HolidayAt(time.GetUtcNow())));
     }
 }
 
@@ -34,5 +34,6 @@ public static class ServicesApi
 /// <param name="IdKeypadFallback">Kiosks may take a typed ID number where a service requires the ID card.</param>
 /// <param name="PersonalDataRetainDays">Days after which names, phones and ID numbers are erased (the pages' privacy notices say so).</param>
 /// <param name="Contacts">The hall's complaint and supervision phones.</param>
+/// <param name="Holiday">Today's holiday when the calendar declares one: the hall is closed (pages say why).</param>
 public sealed record HallInfo(string Name, string NameEn, string TimeZone, string OpeningHours, bool IsOpen, string? Notice, int RatingTimeoutSeconds, DateTimeOffset Now,
-    bool IdKeypadFallback = true, int PersonalDataRetainDays = 180, HallContacts? Contacts = null);
+    bool IdKeypadFallback = true, int PersonalDataRetainDays = 180, HallContacts? Contacts = null, string? Holiday = null);

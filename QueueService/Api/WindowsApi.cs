@@ -4,6 +4,7 @@ using Hall.QueueService.Queue;
 using Hall.QueueService.Security;
 using Hall.QueueService.Security.RateLimiting;
 using Hall.QueueService.Security.Authentication;
+using Hall.QueueService.Supervision;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hall.QueueService.Api;
@@ -43,6 +44,7 @@ public static class WindowsApi
         clerk.MapPost("/pause", PauseAsync).WithSummary("Pause with a reason (暂停)");
         clerk.MapPost("/resume", (WindowDesk desk, HallQueries queries, HttpContext http) =>
             WindowOnlyAsync(http, queries, s => desk.ResumeAsync(s, Actor(http), http.RequestAborted))).WithSummary("Resume");
+        clerk.MapPost("/help", HelpAsync).WithSummary("求助: calls the duty supervisor to the window (an alert of kind helpCall at once)");
         clerk.MapPost("/pin", ChangePinAsync).WithSummary("The clerk changes their own PIN; every login of the clerk ends (log in again with the new PIN)");
         clerk.MapPost("/logout", (ClerkSessions sessions, HallQueries queries, HttpContext http) =>
             WindowOnlyAsync(http, queries, async s => { await sessions.LogoutAsync(s, Actor(http), http.RequestAborted); return true; })).WithSummary("Log out");
@@ -118,6 +120,13 @@ public static class WindowsApi
         return ticket is null
             ? TypedResults.NoContent()
             : TypedResults.Ok(new WindowActionResult(ticket, (await queries.GetWindowAsync(session.WindowNumber, http.RequestAborted))!));
+    }
+
+    public static async Task<Accepted> HelpAsync(HelpCalls helpCalls, HttpContext http)
+    {
+        var session = SessionOf(http);
+        await helpCalls.RaiseAsync(session.WindowNumber, session.StaffCode, "窗口 console", http.RequestAborted);
+        return TypedResults.Accepted((string?)null);
     }
 
     public static Task<Ok<WindowActionResult>> PauseAsync(PauseRequest? request, WindowDesk desk, HallQueries queries, HttpContext http) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hall.QueueService.HallSetup;
+using Hall.QueueService.HallSetup.Calendar;
 
 namespace Hall.QueueService.Appointments;
 
@@ -9,8 +10,20 @@ public static class AppointmentSchedule
     public static IReadOnlyList<TimeRange> Hours(HallCatalog catalog, ServiceDefinition service, AppointmentSettings settings) =>
         settings.Hours.Count > 0 ? settings.Hours : catalog.TicketingHours(service);
 
+    /// <summary>
+    /// No slots on a declared holiday, even an extra date; a make-up workday is offered like a weekday when the
+    /// service takes bookings on weekdays.
+    /// </summary>
     public static bool OffersDate(HallCatalog catalog, AppointmentSettings settings, DateOnly date)
     {
+        switch (catalog.Calendar.EntryOn(date)?.Kind)
+        {
+            case CalendarDayKind.Holiday:
+                return false;
+            case CalendarDayKind.Workday:
+                var weekdays = settings.Days.Count > 0 ? settings.Days : catalog.Definition.OpenDays;
+                return weekdays.Count == 0 || weekdays.Any(d => d is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
+        }
         if (settings.ExtraDates.Contains(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)))
         {
             return true;

@@ -12,7 +12,11 @@ namespace Hall.QueueService.Appointments;
 /// </summary>
 public static class BookingsOutsideOffer
 {
-    public sealed record Entry(AppointmentView Appointment, string Name, string Reason);
+    public sealed record Entry(AppointmentView Appointment, string Name, string Reason)
+    {
+        /// <summary>The booking's day is now a declared holiday (the calendar changed after it was made).</summary>
+        public bool OnHoliday { get; init; }
+    }
 
     public static async Task<IReadOnlyList<Entry>> FindAsync(QueueDatabase database, HallCatalog catalog, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
@@ -26,7 +30,12 @@ public static class BookingsOutsideOffer
             var service = catalog.FindService(slot.Key.ServiceId);
             string? reason = null;
             var overCapacity = 0;
-            if (service?.Appointments is not { } settings)
+            var holiday = catalog.Calendar.HolidayOn(catalog.HallDate(TimeConversions.FromUnixMs(slot.Key.SlotStart)));
+            if (holiday is not null)
+            {
+                reason = $"该日已定为{holiday}假期，大厅不办公 The day is now a public holiday ({holiday})";
+            }
+            else if (service?.Appointments is not { } settings)
             {
                 reason = "该事项已不接受预约 The service no longer takes appointments";
             }
@@ -46,7 +55,7 @@ public static class BookingsOutsideOffer
             }
             if (reason is not null)
             {
-                entries.AddRange(affected.Select(a => new Entry(AppointmentBook.View(catalog, a), a.Name, reason)));
+                entries.AddRange(affected.Select(a => new Entry(AppointmentBook.View(catalog, a), a.Name, reason) { OnHoliday = holiday is not null }));
             }
         }
         return entries;

@@ -13,7 +13,9 @@ public static class FollowUpRecords
 {
     public static async Task OpenAsync(WriteScope scope, HallCatalog catalog, TicketRow ticket, int level, DateTimeOffset now, Actor actor)
     {
-        var due = AddWorkingDays(catalog.ToLocal(now), catalog.Definition.FollowUpWorkingDays);
+        // The same local time that many working days later (holidays and make-up workdays counted by the calendar).
+        var local = catalog.ToLocal(now);
+        var due = catalog.Calendar.AddWorkingDays(DateOnly.FromDateTime(local), catalog.Definition.FollowUpWorkingDays).ToDateTime(TimeOnly.FromDateTime(local));
         var dueAt = new DateTimeOffset(due, catalog.TimeZone.GetUtcOffset(due));
         await scope.Connection.ExecuteAsync(
             """
@@ -36,20 +38,5 @@ public static class FollowUpRecords
             scope.Transaction);
         await EventLog.AppendAsync(scope, catalog.HallId, EventKinds.FollowUpOpened, now, catalog.HallDate(now).ToKey(),
             actor with { WindowNumber = ticket.WindowNumber, StaffCode = ticket.StaffCode }, ticket.Id, ticket.ServiceId, $"level={level};due={dueAt:yyyy-MM-dd}");
-    }
-
-    /// <summary>The same local time <paramref name="days"/> working days later (weekends skipped; public holidays are not known here).</summary>
-    public static DateTime AddWorkingDays(DateTime local, int days)
-    {
-        var result = local;
-        while (days > 0)
-        {
-            result = result.AddDays(1);
-            if (result.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
-            {
-                days--;
-            }
-        }
-        return result;
     }
 }

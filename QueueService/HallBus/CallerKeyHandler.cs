@@ -1,6 +1,7 @@
 using Hall.Contracts.Api;
 using Hall.Hardware.HallBus;
 using Hall.QueueService.Queue;
+using Hall.QueueService.Supervision;
 
 namespace Hall.QueueService.HallBus;
 
@@ -8,11 +9,17 @@ namespace Hall.QueueService.HallBus;
 /// Turns a hardware caller's key into the same window action the clerk console performs, acting for the clerk
 /// logged in at the caller's window. Returns false when the key is refused (nobody logged in, or a queue rule).
 /// </summary>
-public sealed class CallerKeyHandler(ClerkSessions sessions, WindowDesk desk, HallQueries queries)
+public sealed class CallerKeyHandler(ClerkSessions sessions, WindowDesk desk, HallQueries queries, HelpCalls helpCalls)
 {
     public async Task<bool> HandleAsync(int windowNumber, KeyPress key, CancellationToken cancellationToken)
     {
         var session = await sessions.FindOpenSessionAsync(windowNumber, cancellationToken);
+        if (key.Key == HallBusKey.Help)
+        {
+            // Help is answered whether or not anyone is logged in: the window itself needs the supervisor.
+            await helpCalls.RaiseAsync(windowNumber, session?.StaffCode, $"呼叫器 {key.Address}", cancellationToken);
+            return true;
+        }
         if (session is null)
         {
             return false;

@@ -1,3 +1,5 @@
+using Hall.QueueService.HallSetup.Calendar;
+
 namespace Hall.QueueService.HallSetup;
 
 /// <summary>The loaded hall with fast lookups; immutable, swapped as a whole when an administrator changes the hall.</summary>
@@ -19,7 +21,11 @@ public sealed class HallCatalog
         _windowsByService = definition.Services.ToDictionary(
             s => s.Id,
             s => (IReadOnlyList<int>)definition.Windows.Where(w => w.ServiceIds.Contains(s.Id)).Select(w => w.Number).Order().ToList());
+        Calendar = new HallCalendar(definition.Calendar, definition.OpenDays);
     }
+
+    /// <summary>Holidays, make-up workdays and working-day counting: the one calculator everything uses.</summary>
+    public HallCalendar Calendar { get; }
 
     public HallDefinition Definition { get; }
 
@@ -61,14 +67,13 @@ public sealed class HallCatalog
         return new DateTimeOffset(local, TimeZone.GetUtcOffset(local));
     }
 
+    /// <summary>The holiday's name when the hall date of <paramref name="instant"/> is a declared holiday.</summary>
+    public string? HolidayAt(DateTimeOffset instant) => Calendar.HolidayOn(HallDate(instant));
+
     public bool IsHallOpen(DateTimeOffset instant)
     {
         var local = ToLocal(instant);
-        if (Definition.OpenDays.Count > 0 && !Definition.OpenDays.Contains(local.DayOfWeek))
-        {
-            return false;
-        }
-        return IsWithin(Definition.OpeningHours, local);
+        return Calendar.IsOpenDay(DateOnly.FromDateTime(local)) && IsWithin(Definition.OpeningHours, local);
     }
 
     public IReadOnlyList<TimeRange> TicketingHours(ServiceDefinition service) =>
@@ -77,11 +82,7 @@ public sealed class HallCatalog
     public bool IsTicketing(ServiceDefinition service, DateTimeOffset instant)
     {
         var local = ToLocal(instant);
-        if (Definition.OpenDays.Count > 0 && !Definition.OpenDays.Contains(local.DayOfWeek))
-        {
-            return false;
-        }
-        return IsWithin(TicketingHours(service), local);
+        return Calendar.IsOpenDay(DateOnly.FromDateTime(local)) && IsWithin(TicketingHours(service), local);
     }
 
     public static string Describe(IReadOnlyList<TimeRange> ranges) => string.Join("、", ranges.Select(r => $"{r.From}–{r.To}"));

@@ -17,6 +17,8 @@ public sealed record HallDefinition
     public IReadOnlyList<TimeRange> OpeningHours { get; init; } = [];
     /// <summary>Days of the week the hall opens (monday … sunday). Empty means every day.</summary>
     public IReadOnlyList<DayOfWeek> OpenDays { get; init; } = [];
+    /// <summary>Dated holidays and make-up workdays (节假日与调休), which override <see cref="OpenDays"/>.</summary>
+    public IReadOnlyList<Calendar.CalendarEntry> Calendar { get; init; } = [];
     public string AnnouncementTemplate { get; init; } = "请{number}号到{window}号窗口办理";
     public string AnnouncementTemplateEn { get; init; } = "Number {number}, please go to window {window}";
     public QueueSelection Selection { get; init; } = QueueSelection.Preference;

@@ -10,6 +10,14 @@ public static partial class QueueProblems
         Refuse(ProblemKind.Invalid, "invalidHall", "大厅配置有误，请修改后再提交。", "The hall configuration is invalid: " + string.Join("; ", errors),
             new Dictionary<string, object?> { ["errors"] = errors });
 
+    /// <summary>400 naming every bad line or entry of a calendar year.</summary>
+    public static QueueRuleException InvalidCalendar(int year, IReadOnlyList<string> errors) =>
+        Refuse(ProblemKind.Invalid, "invalidCalendar", $"{year} 年的节假日安排有误：" + string.Join("；", errors),
+            $"The {year} calendar is invalid: " + string.Join("; ", errors), new Dictionary<string, object?> { ["errors"] = errors });
+
+    public static QueueRuleException InvalidYear(string? year) =>
+        Invalid("invalidYear", $"年份“{year}”不对，应为 2000 至 2100 之间的四位数。", "The year must be a four-digit year between 2000 and 2100.");
+
     public static QueueRuleException HallMismatch(string fileHall, string runningHall) =>
         Conflict("hallMismatch", $"导入的配置属于大厅“{fileHall}”，本服务器运行的是“{runningHall}”。", $"The hall file is for hall '{fileHall}', this server runs hall '{runningHall}'.");
 

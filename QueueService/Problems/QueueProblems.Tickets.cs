@@ -22,6 +22,9 @@ public static partial class QueueProblems
     public static QueueRuleException NoGuide(string serviceName) =>
         NotFound("noGuide", $"“{serviceName}”暂无办事指南，请到咨询导办窗口咨询。", "There is no guide for this service yet; ask at the help desk.");
 
+    public static QueueRuleException FormNotFound(string name) =>
+        NotFound("formNotFound", $"没有名为“{name}”的表格，请到咨询导办窗口领取。", "There is no such form here; ask at the help desk.");
+
     /// <summary>A ticket or booking names a service that has since been removed from the hall.</summary>
     public static QueueRuleException ServiceWithdrawn(int id) =>
         Conflict("serviceWithdrawn", $"编号为 {id} 的事项已不再办理，请到咨询导办窗口。", $"Service {id} is no longer offered.");
@@ -57,6 +60,10 @@ public static partial class QueueProblems
 
     public static QueueRuleException QuotaExhausted(string serviceName, int dailyQuota) =>
         Conflict("quotaExhausted", $"“{serviceName}”今日号源已取完（每日 {dailyQuota} 个），请明天再来或预约。", $"Today's {dailyQuota} tickets for this service are all taken.");
+
+    /// <summary>409 on a declared holiday; the holiday's name is in the detail (节假日闭厅).</summary>
+    public static QueueRuleException HallClosed(string holiday) =>
+        Conflict("hallClosed", $"今天是{holiday}假期，大厅不办公，请在工作日前来。", $" The hall is closed today for a public holiday ({holiday}); please come on a working day.");
 
     public static QueueRuleException OutsideTicketingHours(string serviceName, string hours) =>
         Conflict("outsideTicketingHours", $"“{serviceName}”的取号时间为 {hours}，现在不能取号。", $"Tickets for this service are issued {hours} only.");

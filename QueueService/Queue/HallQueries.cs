@@ -134,11 +134,16 @@ public sealed class HallQueries(QueueDatabase database, HallCatalogHolder hall, 
         var issued = (await connection.QueryAsync<(long ServiceId, long Last)>(
             "SELECT service_id, last_number FROM ticket_counters WHERE hall_id = @hall AND hall_date = @hallDate",
             new { hall = catalog.HallId, hallDate })).ToDictionary(r => (int)r.ServiceId, r => (int)r.Last);
+        var holiday = catalog.HolidayAt(now);
         return catalog.Services.Select(s =>
         {
             var count = counts[s.Id];
             string? closed = null;
-            if (!catalog.IsTicketing(s, now))
+            if (holiday is not null)
+            {
+                closed = $"{holiday}放假，大厅不办公 · Closed for {holiday}";
+            }
+            else if (!catalog.IsTicketing(s, now))
             {
                 closed = $"取号时间 {HallCatalog.Describe(catalog.TicketingHours(s))} · Tickets {HallCatalog.Describe(catalog.TicketingHours(s))}";
             }

@@ -40,6 +40,10 @@ public sealed class TicketIssuer(
         {
             throw QueueProblems.ServiceRequired();
         }
+        if (catalog.HolidayAt(now) is { } holiday)
+        {
+            throw QueueProblems.HallClosed(holiday);
+        }
         if (request.ServiceId is { } requested && catalog.FindService(requested) is null)
         {
             throw QueueProblems.UnknownService(requested);

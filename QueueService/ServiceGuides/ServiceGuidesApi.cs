@@ -1,7 +1,9 @@
 using Hall.Contracts.Api;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Queue;
+using Hall.QueueService.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Hall.QueueService.ServiceGuides;
 
@@ -25,13 +27,16 @@ public static class ServiceGuidesApi
             .Select(s => new GuideEntry(s.Id, s.Name, s.NameEn, s.Category, InitialsOf(s), s.Guide?.OnlineUrl is not null))
             .ToList());
 
-    public static Ok<ServiceGuideInfo> GetGuide(int id, HallCatalogHolder hall)
+    public static Ok<ServiceGuideInfo> GetGuide(int id, HttpRequest request, HallCatalogHolder hall, IOptions<QueueStorageOptions> storage)
     {
         var catalog = hall.Current;
         var service = catalog.FindService(id)
             ?? throw QueueProblems.ServiceNotFound(id);
         var guide = service.Guide
             ?? throw QueueProblems.NoGuide(service.Name);
+        // Forms kept on this server get its public address, so a phone that scans the kiosk's QR code reaches them.
+        var baseUrl = storage.Value.TrackingBaseUrl(request);
+        guide = guide with { Forms = guide.Forms.Select(f => f.Url.StartsWith('/') ? f with { Url = baseUrl + f.Url } : f).ToList() };
         return TypedResults.Ok(new ServiceGuideInfo(service.Id, service.Prefix, service.Name, service.NameEn, service.Category, service.Department,
             InitialsOf(service), service.Materials, guide, catalog.Definition.Contacts));
     }

@@ -17,6 +17,10 @@ public static class AlertKinds
     public const string RecallLimit = "recallLimit";
     /// <summary>One kiosk issuing an unusual number of elderly-priority tickets in an hour (a sign of scalpers).</summary>
     public const string ElderlyRate = "elderlyRate";
+    /// <summary>离岗: a window paused longer than the hall allows (the documents: 擅自离岗15分钟以上).</summary>
+    public const string LongPause = "longPause";
+    /// <summary>求助: the clerk calls the duty supervisor to the window.</summary>
+    public const string HelpCall = "helpCall";
 }
 
 public sealed record AcknowledgeRequest(string? By);

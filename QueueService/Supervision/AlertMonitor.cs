@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 namespace Hall.QueueService.Supervision;
 
 /// <summary>
-/// Looks at the hall every few seconds and raises alerts: long waits, empty windows in opening hours (空岗), services
+/// Looks at the hall every few seconds and raises alerts: long waits, empty windows in opening hours (空岗), windows
+/// paused too long (离岗), services
 /// past their promised time, devices offline or out of paper, bad ratings, recall limits reached, and kiosks issuing
 /// unusually many elderly-priority numbers (<see cref="ElderlyRateCheck"/>). Each problem is
 /// raised once (its subject is unique) and stays listed until a supervisor acknowledges it.
@@ -112,6 +113,24 @@ public sealed partial class AlertMonitor(
                     found.Add(new(AlertKinds.EmptyPost, $"emptyPost:{w.WindowNumber}:{hallDate}:{w.ChangedAt.ToString(CultureInfo.InvariantCulture)}",
                         $"{catalog.WindowName((int)w.WindowNumber)} 自 {since:HH:mm} 起无人在岗（空岗）。",
                         $"Window {w.WindowNumber} has had nobody logged in since {since:HH:mm}.",
+                        (int)w.WindowNumber));
+                }
+            }
+
+            // 离岗: windows paused for too long during opening hours; the reason the clerk gave is in the alert.
+            if (catalog.IsHallOpen(now))
+            {
+                var pausedSince = nowMs - options.Value.LongPauseMinutes * 60_000L;
+                var paused = await connection.QueryAsync<(long WindowNumber, long ChangedAt, string? StaffCode, string? Reason)>(
+                    "SELECT window_number, changed_at, staff_code, pause_reason FROM window_states WHERE hall_id = @hall AND state = @paused AND changed_at <= @pausedSince",
+                    new { hall = catalog.HallId, pausedSince, paused = (int)WindowState.Paused });
+                foreach (var w in paused.Where(w => catalog.FindWindow((int)w.WindowNumber) is not null))
+                {
+                    var since = catalog.ToOffset(TimeConversions.FromUnixMs(w.ChangedAt));
+                    var clerk = w.StaffCode is { } code ? catalog.FindClerk(code)?.Name ?? code : "";
+                    found.Add(new(AlertKinds.LongPause, $"longPause:{w.WindowNumber}:{w.ChangedAt.ToString(CultureInfo.InvariantCulture)}",
+                        $"{catalog.WindowName((int)w.WindowNumber)} {clerk} 自 {since:HH:mm} 起暂停已超过 {options.Value.LongPauseMinutes} 分钟（离岗），原因：{w.Reason ?? "未填写"}。",
+                        $"Window {w.WindowNumber} has been paused since {since:HH:mm}, over {options.Value.LongPauseMinutes} min (reason: {w.Reason ?? "none"}).",
                         (int)w.WindowNumber));
                 }
             }

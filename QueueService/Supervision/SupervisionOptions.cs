@@ -14,4 +14,8 @@ public sealed class SupervisionOptions
     /// <summary>A window empty this long during opening hours is 空岗.</summary>
     [Range(1, 1440, ErrorMessage = "Supervision:EmptyPostMinutes must be between 1 and 1440.")]
     public int EmptyPostMinutes { get; set; } = 10;
+
+    /// <summary>A window paused this long during opening hours is 离岗 (the documents count 15 minutes).</summary>
+    [Range(1, 1440, ErrorMessage = "Supervision:LongPauseMinutes must be between 1 and 1440.")]
+    public int LongPauseMinutes { get; set; } = 15;
 }

@@ -7,6 +7,7 @@ public static class SupervisionServiceExtensions
     {
         services.AddOptions<SupervisionOptions>().BindConfiguration(SupervisionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AlertStore>();
+        services.AddSingleton<HelpCalls>();
         services.AddSingleton<AlertMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertMonitor>());
         return services;

@@ -49,8 +49,19 @@ export function materialLines(info, i18n) {
     : info.materials;
 }
 
+/** A form as a link (phone pages); a kiosk passes its own formItem to show a QR code the citizen scans instead. */
+function formLink(form) {
+  const link = el('a', null, form.name);
+  link.href = form.url;
+  link.target = '_blank';
+  link.rel = 'noopener';
+  const item = el('li');
+  item.append(link);
+  return item;
+}
+
 /** The guide's sections as elements, in the order the documents list them. */
-export function guideSections(info, i18n) {
+export function guideSections(info, i18n, { formItem = formLink } = {}) {
   const g = info.guide;
   const sections = [];
   if (g.basis) sections.push(section(i18n, 'basis', ...paragraphs(g.basis)));
@@ -70,15 +81,7 @@ export function guideSections(info, i18n) {
   if (g.phone) sections.push(section(i18n, 'phone', el('p', null, g.phone)));
   if (g.forms && g.forms.length) {
     const forms = el('ul', 'guide-forms');
-    for (const form of g.forms) {
-      const link = el('a', null, form.name);
-      link.href = form.url;
-      link.target = '_blank';
-      link.rel = 'noopener';
-      const item = el('li');
-      item.append(link);
-      forms.append(item);
-    }
+    for (const form of g.forms) forms.append(formItem(form));
     sections.push(section(i18n, 'forms', forms));
   }
   const contacts = [];

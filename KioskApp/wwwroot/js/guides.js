@@ -111,8 +111,18 @@ function renderGuide() {
   $('guide-category').textContent = i18n.label('categories', info.category);
   $('guide-online').hidden = !info.guide.onlineUrl;
   $('guide-online').textContent = info.guide.onlineUrl ? t('guideOnline', { url: info.guide.onlineUrl }) : '';
-  $('guide-body').replaceChildren(...guideSections(info, i18n));
+  $('guide-body').replaceChildren(...guideSections(info, i18n, { formItem }));
   $('guide-take').hidden = !state.services.some(s => s.id === info.serviceId);
+}
+
+// A kiosk cannot hand over a file: each sample form is a QR code the citizen scans to download it on the phone.
+function formItem(form) {
+  const item = el('li', 'guide-form');
+  const qr = el('img', 'guide-form-qr');
+  qr.src = '/api/qr.svg?text=' + encodeURIComponent(form.url);
+  qr.alt = form.name;
+  item.append(qr, el('span', 'guide-form-name', form.name), el('span', 'guide-form-hint', t('guideFormScan')));
+  return item;
 }
 
 async function printGuide() {

@@ -2,12 +2,19 @@
 // shows the devices and keys of every (re)loaded hall. Everything waits for the administrator's login (session.js).
 import { $, ApiError, createI18n, el, fileNameOf, saveFile } from '/_content/Hall.Contracts/js/hall.js';
 import texts from './texts.js';
+import calendarTexts from './calendar-texts.js';
+import guideTexts from './guide-texts.js';
+import { startCalendar } from './calendar.js';
+import { startGuides } from './guides.js';
 import { startDevices } from './devices.js';
 import { createSession } from './session.js';
 
-const i18n = createI18n(texts, { storageKey: 'hall.lang' });
+const merged = [texts, calendarTexts, guideTexts];
+const i18n = createI18n({ zh: Object.assign({}, ...merged.map(m => m.zh)), en: Object.assign({}, ...merged.map(m => m.en)) }, { storageKey: 'hall.lang' });
 const session = createSession(i18n);
 const devices = startDevices(i18n, session.call);
+const calendar = startCalendar(i18n, session.call);
+const guides = startGuides(i18n, session.call, () => load());
 let hall = null;
 let message = null;   // { zh, en, isError }
 
@@ -47,6 +54,8 @@ function loaded(next) {
   hall = next;
   render();
   devices.showHall(hall);
+  calendar.showYears();
+  guides.showHall(hall);
 }
 
 function refusal(e) {

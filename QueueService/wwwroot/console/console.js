@@ -35,6 +35,7 @@ async function act(action, body) {
     if (action === 'call-next' && result === null) showError(i18n.both('nobodyWaiting'));
     if (result && result.window) { windowInfo = result.window; render(); }
     if (action === 'logout') logoutLocally();
+    if (action === 'help') $('help-sent').hidden = false;
   } catch (e) { showError(asMessage(e)); }
 }
 
@@ -149,7 +150,7 @@ const buttons = { 'call-next': () => act('call-next'), recall: () => act('recall
   call: () => act('call', { number: $('call-number').value }),
   'transfer-to-service': () => act('transfer', { serviceId: Number($('transfer-service').value) }),
   'transfer-to-window': () => act('transfer', { windowNumber: Number($('transfer-window').value) }),
-  pause: () => act('pause', { reason: $('pause-reason').value }), logout: () => act('logout') };
+  pause: () => act('pause', { reason: $('pause-reason').value }), help: () => act('help'), logout: () => act('logout') };
 for (const [id, handler] of Object.entries(buttons)) $(id).addEventListener('click', handler);
 
 document.addEventListener('keydown', event => {

@@ -62,6 +62,15 @@ public sealed class ProtocolExampleTests
     }
 
     [Fact]
+    public void The_help_key_of_protocol_1_1_is_the_documented_frame()
+    {
+        // 02 + 10 + 05 + 0A = 0x21
+        Assert.Equal(Hex("68 04 04 68 02 10 05 0A 21 16"), HallBusFrameEncoder.Encode(HallBusFrames.Key(2, 5, HallBusKey.Help)));
+        Assert.Equal(new KeyPress(2, 5, HallBusKey.Help, null, default),
+            Assert.Single(DeviceEventParser.Replay(Hex("68 04 04 68 02 10 05 0A 21 16"), default)).Event);
+    }
+
+    [Fact]
     public void Rating_labels_are_the_five_levels_of_the_domain()
     {
         Assert.Equal(["非常满意", "满意", "基本满意", "不满意", "非常不满意"], RatingLevels.All.Select(l => l.ChineseLabel()));

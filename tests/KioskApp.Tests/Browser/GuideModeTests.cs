@@ -51,6 +51,14 @@ public sealed class GuideModeTests(HallServerFixture hall, ChromiumFixture chrom
         await Assertions.Expect(body).ToContainTextAsync("申请人身份证件（原件和复印件 1 份）");
         await Assertions.Expect(body).ToContainTextAsync("承诺时限：5 个工作日");
         await Assertions.Expect(body).ToContainTextAsync("投诉电话：12345");
+        // The sample form is a QR code of its address on the hall server (a kiosk cannot hand over a file).
+        var form = page.Locator(".guide-form");
+        await Assertions.Expect(form).ToHaveCountAsync(1);
+        await Assertions.Expect(form).ToContainTextAsync("不动产登记申请书（示范文本）");
+        await Assertions.Expect(form).ToContainTextAsync("手机扫码下载表格");
+        var qr = form.Locator("img.guide-form-qr");
+        await Assertions.Expect(qr).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("real-estate-registration-application\\.pdf"));
+        await page.WaitForFunctionAsync("() => { const i = document.querySelector('.guide-form-qr'); return i && i.complete && i.naturalWidth > 0; }");
         await ChromiumFixture.ScreenshotAsync(page, "kiosk-guide-portrait");
 
         await page.GetByTestId("guide-print").TapAsync();

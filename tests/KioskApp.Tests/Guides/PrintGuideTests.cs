@@ -33,6 +33,17 @@ public sealed class PrintGuideTests(HallServerFixture hall)
             Assert.True(EscPosReader.IndexOf(job, EscPosEncoding.Gb18030.GetBytes(text)) > 0, "the guide prints " + text);
         }
         Assert.True(EscPosReader.IndexOf(job, [0x1D, 0x56, 0x42]) > 0, "a partial cut");
+
+        // The sample form as a QR code of its full address on the hall server, which serves it.
+        var form = guide["guide"]!["forms"]![0]!;
+        Assert.True(EscPosReader.IndexOf(job, EscPosEncoding.Gb18030.GetBytes("表格下载（手机扫码）")) > 0);
+        Assert.True(EscPosReader.IndexOf(job, EscPosEncoding.Gb18030.GetBytes(form["name"]!.GetValue<string>())) > 0);
+        var formUrl = Assert.Single(EscPosReader.NativeQrPayloads(job));
+        Assert.Equal(form["url"]!.GetValue<string>(), formUrl);
+        using var server = new HttpClient();
+        var download = await server.GetAsync(formUrl);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

@@ -46,6 +46,14 @@ public sealed class ClerkConsoleTests(ChromiumFixture chromium) : IClassFixture<
         await page.ClickAsync("#call-next");
         await Assertions.Expect(page.Locator("#error")).ToHaveTextAsync("当前没有等候的群众。");
 
+        // 求助: the supervisor is called at once (an alert of kind helpCall).
+        await page.ClickAsync("#help");
+        await Assertions.Expect(page.Locator("#help-sent")).ToHaveTextAsync("已通知值班长，请稍候。");
+        var admin = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        admin.DefaultRequestHeaders.Authorization = DemoCredentials.AdminAuthorization;
+        var alerts = await admin.GetFromJsonAsync<List<System.Text.Json.Nodes.JsonObject>>("/api/alerts");
+        Assert.Contains(alerts!, a => a["kind"]!.GetValue<string>() == "helpCall" && a["windowNumber"]!.GetValue<int>() == 1);
+
         await page.ClickAsync("#lang");
         await Assertions.Expect(page.Locator("#state")).ToHaveTextAsync("Idle");
         await page.ClickAsync("#logout");
