@@ -1,7 +1,6 @@
 namespace Hall.Contracts.Api;
 
 /// <summary>A ticket as <c>GET /api/tickets/{id}</c> and window actions return it.</summary>
-/// <param name="NearAhead">With <c>GET /api/tickets/{id}</c>: the people ahead at or below which the turn is near (<c>Notify:AheadThreshold</c>); the tracking page alerts then.</param>
 public sealed record TicketView(
     Guid Id,
     string Number,
@@ -17,8 +16,14 @@ public sealed record TicketView(
     DateTimeOffset IssuedAt,
     DateTimeOffset? CalledAt,
     DateTimeOffset? StartedAt,
-    DateTimeOffset? FinishedAt,
-    int? NearAhead = null);
+    DateTimeOffset? FinishedAt)
+{
+    /// <summary>办件结果: null before the finish (and for tickets finished before outcomes were recorded).</summary>
+    public OutcomeView? Outcome { get; init; }
+
+    /// <summary>With <c>GET /api/tickets/{id}</c>: the people ahead at or below which the turn is near (<c>Notify:AheadThreshold</c>); the tracking page alerts then.</summary>
+    public int? NearAhead { get; init; }
+}
 
 /// <summary>A satisfaction rating (好差评): level 1–5 and its Chinese label.</summary>
 public sealed record RatingView(int Level, string Label);

@@ -31,8 +31,9 @@ public static class WindowsApi
             ActAsync(http, queries, s => desk.RecallAsync(s, Actor(http), http.RequestAborted))).WithSummary("Recall (重呼)");
         clerk.MapPost("/start", (WindowDesk desk, HallQueries queries, HttpContext http) =>
             ActAsync(http, queries, s => desk.StartAsync(s, Actor(http), http.RequestAborted))).WithSummary("Start serving");
-        clerk.MapPost("/finish", (WindowDesk desk, HallQueries queries, HttpContext http) =>
-            ActAsync(http, queries, s => desk.FinishAsync(s, Actor(http), http.RequestAborted))).WithSummary("Finish (and invite a rating)");
+        clerk.MapPost("/finish", (FinishRequest? request, WindowDesk desk, HallQueries queries, HttpContext http) =>
+            ActAsync(http, queries, s => desk.FinishAsync(s, request, Actor(http), http.RequestAborted)))
+            .WithSummary("Finish with the visit's outcome (办件结果; without a body 即办件) and invite a rating");
         clerk.MapPost("/no-show", (WindowDesk desk, HallQueries queries, HttpContext http) =>
             ActAsync(http, queries, s => desk.NoShowAsync(s, Actor(http), http.RequestAborted))).WithSummary("No-show (过号)");
         clerk.MapPost("/transfer", (TransferRequest request, WindowDesk desk, HallQueries queries, HttpContext http) =>

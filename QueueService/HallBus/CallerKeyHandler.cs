@@ -39,7 +39,8 @@ public sealed class CallerKeyHandler(ClerkSessions sessions, WindowDesk desk, Ha
                     await desk.StartAsync(session, actor, cancellationToken);
                     break;
                 case HallBusKey.Finish:
-                    await desk.FinishAsync(session, actor, cancellationToken);
+                    // A caller has no outcome to give: 即办件, or refused (the key beeps) where the hall requires one.
+                    await desk.FinishAsync(session, null, actor, cancellationToken);
                     break;
                 case HallBusKey.NoShow:
                     await desk.NoShowAsync(session, actor, cancellationToken);

@@ -28,6 +28,8 @@ public sealed record HallDefinition
     public int RatingTimeoutSeconds { get; init; } = 60;
     /// <summary>Working days (Monday to Friday) a bad rating's follow-up (回访/整改) has until its deadline.</summary>
     public int FollowUpWorkingDays { get; init; } = 15;
+    /// <summary>A finish must say how the visit ended (办件结果); otherwise a finish without one is 即办件.</summary>
+    public bool RequireOutcome { get; init; }
     public string? Notice { get; init; }
 
     /// <summary>The hall's complaint and supervision phones (投诉、监督电话).</summary>

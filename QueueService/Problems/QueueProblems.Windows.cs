@@ -5,6 +5,21 @@ namespace Hall.QueueService.Problems;
 /// <summary>A clerk at a window: logging in, calling, serving, pausing, and the evaluator's rating.</summary>
 public static partial class QueueProblems
 {
+    public static QueueRuleException OutcomeRequired() =>
+        Invalid("outcomeRequired", "本大厅要求办结时选择办件结果（即办、承诺、补正、不予受理或咨询）。",
+            "This hall requires the outcome of the visit at the finish: completed, accepted, supplement, refused or consulted.");
+
+    public static QueueRuleException PromisedDaysRequired(string serviceName) =>
+        Invalid("promisedDaysRequired", $"承诺件须填写承诺时限（1 至 365 个工作日）；“{serviceName}”的办事指南未写承诺时限。",
+            "An accepted case needs promisedWorkingDays (1 to 365 working days); the service's guide gives none.");
+
+    public static QueueRuleException MissingMaterialsRequired() =>
+        Invalid("missingMaterialsRequired", "补正须列出所缺材料（missingMaterials，每项不超过 200 字），以便一次性告知。",
+            "A supplement needs missingMaterials: the list of what is missing, each at most 200 characters.");
+
+    public static QueueRuleException RefusalReasonRequired() =>
+        Invalid("reasonRequired", "不予受理须写明理由（reason，不超过 500 字）。", "A refusal needs its reason (at most 500 characters).");
+
     public static QueueRuleException UnknownWindow(int number) =>
         NotFound("unknownWindow", $"没有 {number} 号窗口。", $"There is no window {number}.");
 

@@ -18,7 +18,11 @@ public sealed class HallQueries(QueueDatabase database, HallCatalogHolder hall, 
         // A ticket of an archived day (Archiving/DayArchiver.cs) is still answered, from the archive.
         var row = await TicketsTable.FindAsync(connection, args.hall, args.id)
             ?? await connection.QuerySingleOrDefaultAsync<TicketRow>("SELECT * FROM tickets_archive WHERE id = @id AND hall_id = @hall", args);
-        return row is null ? null : await ToViewAsync(connection, null, row);
+        if (row is null)
+        {
+            return null;
+        }
+        return await ToViewAsync(connection, null, row) with { Outcome = await Outcomes.TicketOutcomesTable.FindAsync(connection, args.hall, args.id) };
     }
 
     public async Task<TicketView> ToViewAsync(DbConnection connection, DbTransaction? transaction, TicketRow row)

@@ -3,6 +3,7 @@ using Hall.Contracts.Api;
 using Hall.Contracts.Hub;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Notify;
+using Hall.QueueService.Queue.Outcomes;
 using Hall.QueueService.Queue.Tables;
 using Hall.QueueService.Storage;
 
@@ -97,10 +98,12 @@ public sealed class WindowDesk(
         }, cancellationToken);
 
     /// <summary>Finishes the ticket at the window; from called it counts as served from the call (the clerk skipped start).</summary>
-    public Task<TicketView> FinishAsync(ClerkSession session, Actor actor, CancellationToken cancellationToken = default) =>
+    /// <summary>Finishes the window's ticket with the visit's outcome (办件结果), written in the same transaction.</summary>
+    public Task<TicketView> FinishAsync(ClerkSession session, FinishRequest? request, Actor actor, CancellationToken cancellationToken = default) =>
         ActAsync(session, actor, async desk =>
         {
             var ticket = await CurrentAsync(desk);
+            var outcome = OutcomeRules.Decide(request, desk.Catalog, ticket.ServiceId, desk.Catalog.HallDate(desk.Now));
             if (ticket.StatusValue == TicketStatus.Called)
             {
                 await StartTicketAsync(desk, ticket, "implicit at finish");
@@ -108,10 +111,14 @@ public sealed class WindowDesk(
             ticket.Status = (int)TicketStatus.Done;
             ticket.FinishedAt = desk.Now.ToUnixMs();
             await TicketsTable.SaveStepAsync(desk.Scope, ticket);
+            await TicketOutcomesTable.InsertAsync(desk.Scope, ticket, outcome, desk.Now);
             await WindowStatesTable.RecordFinishedAsync(desk.Scope, desk.Catalog.HallId, desk.Window.Number, ticket.Id, desk.Now);
-            await AppendAsync(desk, EventKinds.Finished, ticket, null);
+            await AppendAsync(desk, EventKinds.Finished, ticket, "outcome=" + TicketOutcomesTable.NameOf(outcome.Kind));
             await SetWindowAsync(desk, WindowState.Idle, null);
-            return HallQueries.View(desk.Catalog, ticket);
+            return HallQueries.View(desk.Catalog, ticket) with
+            {
+                Outcome = new OutcomeView(outcome.Kind, outcome.CaseNumber, outcome.DueDate?.ToKey(), outcome.MissingMaterials, outcome.Reason),
+            };
         }, cancellationToken);
 
     public Task<TicketView> NoShowAsync(ClerkSession session, Actor actor, CancellationToken cancellationToken = default) =>

@@ -17,11 +17,14 @@ public static class MonthlyReportXlsx
     [
         Text("period", "统计区间", 24), Text("hall", "大厅", 24), Text("generatedAt", "生成时间", 20),
         Text("kind", "类别", 10), Text("id", "编号", 16), Text("name", "名称", 24), Text("category", "类别", 14),
-        Number("promisedMinutes", "承诺时限(分钟)", "0", 14), Text("unit", "单位", 20),
+        Number("promisedMinutes", "窗口办理时长(分钟)", "0", 16), Text("unit", "单位", 20),
         Number("issued", "取号量", "0", 10), Number("served", "办结量", "0", 10), Number("noShow", "过号量", "0", 10),
         Number("transferred", "转办量", "0", 10), Number("cancelled", "取消量", "0", 10),
         Number("avgWait", "平均等候(分钟)", "0.0", 15), Number("p90Wait", "90%等候(分钟)", "0.0", 15),
-        Number("avgService", "平均办理(分钟)", "0.0", 15), Number("withinPromised", "承诺时限内办结率", "0.0%", 17),
+        Number("avgService", "平均办理(分钟)", "0.0", 15), Number("withinPromised", "窗口办理时长达标率", "0.0%", 18),
+        Number("completed", "即办件", "0", 8), Number("accepted", "承诺件", "0", 8), Number("supplement", "补正", "0", 8),
+        Number("refused", "不予受理", "0", 10), Number("consulted", "咨询", "0", 8),
+        Number("sameDayCompletion", "当天办结率", "0.0%", 12), Number("onTheSpot", "即办件率", "0.0%", 10),
         Number("rated", "评价数", "0", 10), Number("ratedShare", "评价率", "0.0%", 10),
         Number("verySatisfied", "非常满意", "0", 10), Number("satisfied", "满意", "0", 8), Number("basicallySatisfied", "基本满意", "0", 10),
         Number("dissatisfied", "不满意", "0", 8), Number("veryDissatisfied", "非常不满意", "0", 12),
@@ -82,6 +85,12 @@ public static class MonthlyReportXlsx
         row["p90Wait"] = Minutes(f.P90WaitSeconds);
         row["avgService"] = Minutes(f.AvgServiceSeconds);
         row["withinPromised"] = f.WithinPromisedShare;
+        foreach (var (kind, count) in f.Outcomes)
+        {
+            row[kind] = count;
+        }
+        row["sameDayCompletion"] = f.SameDayCompletionRate;
+        row["onTheSpot"] = f.OnTheSpotRate;
         row["rated"] = f.Rated;
         row["ratedShare"] = f.RatedShare;
         row["satisfaction"] = f.SatisfactionRate;

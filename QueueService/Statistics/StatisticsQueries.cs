@@ -5,6 +5,7 @@ using Dapper;
 using Hall.Contracts.Api;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Queue;
+using Hall.QueueService.Queue.Outcomes;
 using Hall.QueueService.Storage;
 
 namespace Hall.QueueService.Statistics;
@@ -39,21 +40,29 @@ public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder 
         var byClerk = await FiguresByAsync(read, catalog, range, KeyClerk);
         var byHour = await FiguresByAsync(read, catalog, range, HourKey(catalog, range));
         var sessions = await PostSessionsAsync(read, catalog, range);
+        var outcomesTotal = await TicketOutcomesTable.CountByAsync(read.Connection, read.Transaction, catalog.HallId, range.FromKey, range.ToKey, null);
+        var outcomesByService = await TicketOutcomesTable.CountByAsync(read.Connection, read.Transaction, catalog.HallId, range.FromKey, range.ToKey, KeyService);
+        var outcomesByWindow = await TicketOutcomesTable.CountByAsync(read.Connection, read.Transaction, catalog.HallId, range.FromKey, range.ToKey, KeyWindow);
+        var outcomesByClerk = await TicketOutcomesTable.CountByAsync(read.Connection, read.Transaction, catalog.HallId, range.FromKey, range.ToKey, KeyClerk);
 
         var empty = StatsFigures.From(new TicketSums(), null);
         StatsFigures Of(Dictionary<string, StatsFigures> map, string key) => map.GetValueOrDefault(key) ?? empty;
+        StatsFigures With(Dictionary<string, StatsFigures> map, Dictionary<string, Dictionary<string, long>> outcomes, string key) =>
+            Of(map, key).WithOutcomes(outcomes.GetValueOrDefault(key));
+        int BPostWorkingDays(string code) => sessions.Where(s => s.StaffCode == code && s.Post == "B")
+            .Select(s => catalog.HallDate(TimeConversions.FromUnixMs(s.StartMs))).Distinct().Count(catalog.Calendar.IsWorkingDay);
         static string K(int n) => n.ToString(CultureInfo.InvariantCulture);
         double Hours(Func<PostSession, bool> match, string post) =>
             Math.Round(sessions.Where(s => match(s) && s.Post == post).Sum(s => s.Duration.TotalHours), 2);
 
-        var services = catalog.Services.Select(s => new ServiceStats(Of(byService, K(s.Id)))
+        var services = catalog.Services.Select(s => new ServiceStats(With(byService, outcomesByService, K(s.Id)))
         {
             ServiceId = s.Id,
             ServiceName = s.Name,
             Category = s.Category,
             PromisedMinutes = s.PromisedMinutes,
         }).ToList();
-        var windows = catalog.Windows.Select(w => new WindowStats(Of(byWindow, K(w.Number)))
+        var windows = catalog.Windows.Select(w => new WindowStats(With(byWindow, outcomesByWindow, K(w.Number)))
         {
             WindowNumber = w.Number,
             WindowName = w.Name,
@@ -62,17 +71,18 @@ public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder 
         }).ToList();
         var clerkCodes = catalog.Definition.Clerks.Select(c => c.StaffCode)
             .Concat(byClerk.Keys.Where(k => catalog.FindClerk(k) is null).Order(StringComparer.Ordinal));
-        var clerks = clerkCodes.Select(code => new ClerkStats(Of(byClerk, code))
+        var clerks = clerkCodes.Select(code => new ClerkStats(With(byClerk, outcomesByClerk, code))
         {
             StaffCode = code,
             Name = catalog.FindClerk(code)?.Name ?? code,
             Unit = catalog.FindClerk(code)?.Unit ?? "",
             APostHours = Hours(s => s.StaffCode == code, "A"),
             BPostHours = Hours(s => s.StaffCode == code, "B"),
+            BPostWorkingDays = BPostWorkingDays(code),
         }).ToList();
         var hours = byHour.Select(h => new HourStats(h.Value) { Hour = int.Parse(h.Key, CultureInfo.InvariantCulture) }).OrderBy(h => h.Hour).ToList();
 
-        return new StatsReport(range.FromKey, range.ToKey, catalog.ToOffset(time.GetUtcNow()), Of(total, "all"), services, windows, clerks, hours);
+        return new StatsReport(range.FromKey, range.ToKey, catalog.ToOffset(time.GetUtcNow()), With(total, outcomesTotal, "all"), services, windows, clerks, hours);
     }
 
     /// <summary>Local hour of an instant column, by the zone's offset at the start of the range (halls do not change clocks mid-range in China).</summary>

@@ -31,6 +31,28 @@ public record StatsFigures
     public double? WithinPromisedShare { get; init; }
     /// <summary>Mean absolute error of the wait estimate told at issue against the real wait, in minutes, over called tickets.</summary>
     public double? WaitEstimateErrorMinutes { get; init; }
+    /// <summary>办件结果: finished tickets per outcome (completed, accepted, supplement, refused, consulted).</summary>
+    public IReadOnlyDictionary<string, long> Outcomes { get; init; } = EmptyOutcomes;
+    /// <summary>当天办结率: completed ÷ (completed + accepted + supplement), 0–1.</summary>
+    public double? SameDayCompletionRate { get; init; }
+    /// <summary>即办件率: completed ÷ finished visits other than consultations, 0–1.</summary>
+    public double? OnTheSpotRate { get; init; }
+
+    private static readonly IReadOnlyDictionary<string, long> EmptyOutcomes =
+        new[] { "completed", "accepted", "supplement", "refused", "consulted" }.ToDictionary(k => k, _ => 0L);
+
+    /// <summary>The figures with the outcome counts of the same slice and the two rates officials report.</summary>
+    public StatsFigures WithOutcomes(IReadOnlyDictionary<string, long>? counts)
+    {
+        var all = EmptyOutcomes.ToDictionary(e => e.Key, e => counts?.GetValueOrDefault(e.Key) ?? 0L);
+        var completed = all["completed"];
+        return this with
+        {
+            Outcomes = all,
+            SameDayCompletionRate = Share(completed, completed + all["accepted"] + all["supplement"]),
+            OnTheSpotRate = Share(completed, all.Values.Sum() - all["consulted"]),
+        };
+    }
 
     /// <summary>Derives the rates from the sums SQL gives.</summary>
     public static StatsFigures From(TicketSums sums, double? p90WaitMs)
@@ -135,6 +157,8 @@ public sealed record ClerkStats : StatsFigures
     public string Unit { get; init; } = "";
     public double APostHours { get; init; }
     public double BPostHours { get; init; }
+    /// <summary>Working days (by the hall calendar) on which the clerk covered a B post (AB岗: at most 20 at a time, 40 a year).</summary>
+    public int BPostWorkingDays { get; init; }
 }
 
 public sealed record HourStats : StatsFigures

@@ -145,7 +145,26 @@ $('login-form').addEventListener('submit', async event => {
   } catch (e) { showError(asMessage(e)); }
 });
 
-const buttons = { 'call-next': () => act('call-next'), recall: () => act('recall'), start: () => act('start'), finish: () => act('finish'),
+// The finish carries the visit's outcome: the detail field is the case number, or what that outcome needs
+// (the promised working days, the missing materials separated by 、 or ;, the reason for a refusal).
+function finishBody() {
+  const outcome = $('outcome').value;
+  const detail = $('outcome-detail').value.trim();
+  if (outcome === 'accepted') return { outcome, promisedWorkingDays: detail ? Number(detail) : null };
+  if (outcome === 'supplement') return { outcome, missingMaterials: detail.split(/[、;；,，]/).map(m => m.trim()).filter(Boolean) };
+  if (outcome === 'refused') return { outcome, reason: detail };
+  return { outcome, caseNumber: detail || null };
+}
+
+async function finish() {
+  await act('finish', finishBody());
+  if (!error) { $('outcome').value = 'completed'; $('outcome-detail').value = ''; showDetailHint(); }
+}
+
+function showDetailHint() { $('outcome-detail').placeholder = t(`outcomeDetail.${$('outcome').value}`); }
+$('outcome').addEventListener('change', showDetailHint);
+
+const buttons = { 'call-next': () => act('call-next'), recall: () => act('recall'), start: () => act('start'), finish,
   'no-show': () => act('no-show'), hold: () => act('hold'), 'call-back': () => act('call-back'), resume: () => act('resume'),
   call: () => act('call', { number: $('call-number').value }),
   'transfer-to-service': () => act('transfer', { serviceId: Number($('transfer-service').value) }),
@@ -159,7 +178,7 @@ document.addEventListener('keydown', event => {
   if (button) { event.preventDefault(); button.click(); }
 });
 
-i18n.onChange(() => { render(); showError(error); if (session) refreshToday(); });
+i18n.onChange(() => { render(); showDetailHint(); showError(error); if (session) refreshToday(); });
 $('lang').addEventListener('click', i18n.toggle);
 
 function reload() {

@@ -13,7 +13,7 @@ let statsLocked = false;    // the hall keeps statistics for staff and nobody is
 
 export function renderStats() {
   if (!stats) {
-    ['issued', 'served', 'noshow', 'wait', 'service', 'satisfaction'].forEach(k => { $('kpi-' + k).textContent = '–'; });
+    ['issued', 'served', 'noshow', 'wait', 'service', 'satisfaction', 'sameday'].forEach(k => { $('kpi-' + k).textContent = '–'; });
     return;
   }
   const f = stats.total;
@@ -23,6 +23,7 @@ export function renderStats() {
   $('kpi-wait').textContent = minutes(f.avgWaitSeconds);
   $('kpi-service').textContent = minutes(f.avgServiceSeconds);
   $('kpi-satisfaction').textContent = f.satisfactionRate == null ? t('none') : `${(f.satisfactionRate * 100).toFixed(1)}%`;
+  $('kpi-sameday').textContent = f.sameDayCompletionRate == null ? t('none') : `${(f.sameDayCompletionRate * 100).toFixed(1)}%`;
   $('updated').textContent = t('updated', new Date(now()).toLocaleTimeString(i18n.locale));
 }
 

@@ -14,7 +14,9 @@ public sealed class ClerkConsoleTests(ChromiumFixture chromium) : IClassFixture<
     {
         await using var server = await HostProcess.StartAsync("QueueService", FreePort.Next(), ["--Queue:DataDirectory=" + TestPaths.NewTempDirectory("console")]);
         using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
-        (await http.PostAsJsonAsync("/api/tickets", new { serviceId = 2 })).EnsureSuccessStatusCode();
+        var issued = await http.PostAsJsonAsync("/api/tickets", new { serviceId = 2 });
+        issued.EnsureSuccessStatusCode();
+        var ticketId = (await issued.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["id"]!.GetValue<string>();
 
         var page = await chromium.NewPageAsync(1280, 900);
         await page.GotoAsync(server.BaseUrl + "/console/");
@@ -36,8 +38,16 @@ public sealed class ClerkConsoleTests(ChromiumFixture chromium) : IClassFixture<
         await Assertions.Expect(page.Locator("#elapsed")).ToContainTextAsync("承诺");
         await ChromiumFixture.ScreenshotAsync(page, "console-serving");
 
+        // 办结 as a 承诺件 of 3 working days: the outcome goes with the finish.
+        await page.SelectOptionAsync("#outcome", "accepted");
+        await Assertions.Expect(page.Locator("#outcome-detail")).ToHaveAttributeAsync("placeholder", "承诺工作日（留空按办事指南）");
+        await page.FillAsync("#outcome-detail", "3");
         await page.ClickAsync("#finish");
         await Assertions.Expect(page.Locator("#number")).ToHaveTextAsync("—");
+        await Assertions.Expect(page.Locator("#outcome")).ToHaveValueAsync("completed");
+        var outcome = (await http.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/tickets/{ticketId}"))!["outcome"]!;
+        Assert.Equal("accepted", outcome["kind"]!.GetValue<string>());
+        Assert.NotNull(outcome["dueDate"]);
         await Assertions.Expect(page.Locator("#state")).ToHaveTextAsync("空闲");
         // Today's figures of this window follow the finish.
         await Assertions.Expect(page.Locator("#today li").First).ToHaveTextAsync("已办结1");
