@@ -3,7 +3,7 @@ namespace Hall.Contracts.Api;
 /// <summary>Body of <c>POST /api/tickets</c> (the kiosk's <c>POST /api/take</c> adds <c>useIdCard</c> to it).</summary>
 /// <param name="CheckInByIdNumber">Check in today's booking made with <paramref name="IdNumber"/> (a kiosk that read the ID card), instead of by code.</param>
 public sealed record IssueTicketRequest(int? ServiceId, string? Priority = null, string? AppointmentCode = null, string? IdNumber = null, string? StaffCode = null,
-    string? Pin = null, bool? CheckInByIdNumber = null);
+    string? Pin = null, bool? CheckInByIdNumber = null, string? Phone = null, bool? SmsConsent = null);
 
 public sealed record LoginRequest(string? StaffCode, string? Pin);
 

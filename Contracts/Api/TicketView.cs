@@ -20,6 +20,9 @@ public sealed record TicketView(
 {
     /// <summary>办件结果: null before the finish (and for tickets finished before outcomes were recorded).</summary>
     public OutcomeView? Outcome { get; init; }
+
+    /// <summary>With <c>GET /api/tickets/{id}</c>: the people ahead at or below which the turn is near (<c>Notify:AheadThreshold</c>); the tracking page alerts then.</summary>
+    public int? NearAhead { get; init; }
 }
 
 /// <summary>A satisfaction rating (好差评): level 1–5 and its Chinese label.</summary>

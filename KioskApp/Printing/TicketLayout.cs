@@ -61,6 +61,11 @@ public sealed class TicketLayout(IOptions<PrinterOptions> printerOptions, IOptio
         {
             b.Line($"证件号码：{ticket.MaskedIdNumber}");
         }
+        if (!string.IsNullOrEmpty(ticket.SmsPhone))
+        {
+            // Only the mask the hall server answered: the full number is never printed.
+            b.Line($"到号短信提醒：{ticket.SmsPhone}");
+        }
         if (ticket.Materials.Count > 0)
         {
             b.Line(Rule).Bold(true).Line("请备齐以下材料（一次性告知）：").Bold(false);

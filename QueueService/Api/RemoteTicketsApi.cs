@@ -43,11 +43,12 @@ public static class RemoteTicketsApi
         Security.FieldLimits.Check(request.IdNumber, "idNumber", 40);
         await RemoteTicketCap.EnsureAllowedAsync(request.IdNumber, Device, http.RequestServices, http.RequestAborted);
         var baseUrl = options.Value.TrackingBaseUrl(http.Request);
-        var ticket = await issuer.IssueAsync(new IssueTicketRequest(request.ServiceId, IdNumber: request.IdNumber), new Actor(Device), baseUrl, cancellationToken: http.RequestAborted);
+        var ticket = await issuer.IssueAsync(new IssueTicketRequest(request.ServiceId, IdNumber: request.IdNumber, Phone: request.Phone, SmsConsent: request.SmsConsent), new Actor(Device), baseUrl, cancellationToken: http.RequestAborted);
         return TypedResults.Created($"/api/tickets/{ticket.Id}", ticket);
     }
 }
 
-public sealed record RemoteTicketRequest(int? ServiceId, string? IdNumber);
+/// <param name="Phone">A mainland mobile for the text reminder (到号短信提醒); kept only with <paramref name="SmsConsent"/> true.</param>
+public sealed record RemoteTicketRequest(int? ServiceId, string? IdNumber, string? Phone = null, bool? SmsConsent = null);
 
 public sealed record RemoteTicketService(int Id, string Name, string NameEn, string Prefix);

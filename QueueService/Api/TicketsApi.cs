@@ -33,9 +33,10 @@ public static class TicketsApi
         return TypedResults.Created($"/api/tickets/{ticket.Id}", ticket);
     }
 
-    public static async Task<Results<Ok<TicketView>, ProblemHttpResult>> GetAsync(Guid id, HallQueries queries, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<TicketView>, ProblemHttpResult>> GetAsync(Guid id, HallQueries queries, Notify.TurnNotices turnNotices, CancellationToken cancellationToken)
     {
         var ticket = await queries.GetTicketAsync(id, cancellationToken);
-        return ticket is null ? HallProblemResults.Result(QueueProblems.UnknownTicket(id).Problem) : TypedResults.Ok(ticket);
+        // The tracking page alerts at the same number of people ahead as the text message.
+        return ticket is null ? HallProblemResults.Result(QueueProblems.UnknownTicket(id).Problem) : TypedResults.Ok(ticket with { NearAhead = turnNotices.AheadThreshold });
     }
 }

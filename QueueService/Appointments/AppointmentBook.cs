@@ -72,6 +72,10 @@ public sealed class AppointmentBook(QueueDatabase database, HallCatalogHolder ha
             throw QueueProblems.NameRequired();
         }
         var phone = PhoneNumbers.Checked(request.Phone ?? "");
+        if (request.SmsConsent == true && !Notify.ConsentedPhone.IsMobile(phone))
+        {
+            throw QueueProblems.InvalidMobilePhone();   // a landline books, but takes no text messages
+        }
         var (idHash, idMasked) = secrets.ProtectIdNumber(request.IdNumber);
 
         var slot = AppointmentSchedule.Find(catalog, service, settings, requestedStart)
@@ -98,6 +102,7 @@ public sealed class AppointmentBook(QueueDatabase database, HallCatalogHolder ha
             Phone = phone,
             IdHash = idHash,
             IdMasked = idMasked,
+            SmsConsent = request.SmsConsent == true ? 1 : 0,
             Status = (int)AppointmentStatus.Booked,
             BookedAt = now.ToUnixMs(),
             Source = actor.Device,
@@ -137,9 +142,9 @@ public sealed class AppointmentBook(QueueDatabase database, HallCatalogHolder ha
                 await scope.Connection.ExecuteAsync(
                     """
                     INSERT INTO appointments (code, hall_id, service_id, hall_date, slot_start, slot_end, check_in_from, check_in_until,
-                                              name, phone, id_hash, id_masked, status, booked_at, source)
+                                              name, phone, id_hash, id_masked, status, booked_at, source, sms_consent)
                     VALUES (@Code, @HallId, @ServiceId, @HallDate, @SlotStart, @SlotEnd, @CheckInFrom, @CheckInUntil,
-                            @Name, @Phone, @IdHash, @IdMasked, @Status, @BookedAt, @Source)
+                            @Name, @Phone, @IdHash, @IdMasked, @Status, @BookedAt, @Source, @SmsConsent)
                     """,
                     row, scope.Transaction);
             }

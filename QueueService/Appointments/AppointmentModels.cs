@@ -17,7 +17,8 @@ public enum AppointmentStatus
 public sealed record AppointmentSlot(DateTimeOffset Start, DateTimeOffset End, int Capacity, int Remaining, bool Bookable);
 
 /// <summary><c>POST /api/appointments</c>.</summary>
-public sealed record BookAppointmentRequest(int? ServiceId, DateTimeOffset? SlotStart, string? Name, string? Phone, string? IdNumber = null);
+/// <param name="SmsConsent">The booking's phone (a mainland mobile) also receives the text reminder (到号短信提醒) of the ticket it becomes.</param>
+public sealed record BookAppointmentRequest(int? ServiceId, DateTimeOffset? SlotStart, string? Name, string? Phone, string? IdNumber = null, bool? SmsConsent = null);
 
 /// <summary>A booking as the citizen and the hall see it; the phone and ID number only masked.</summary>
 public sealed record AppointmentView(
@@ -60,6 +61,7 @@ public sealed class AppointmentRow
     public long? MissedAt { get; set; }
     public string? TicketId { get; set; }
     public string? Source { get; set; }
+    public int SmsConsent { get; set; }
 
     public AppointmentStatus StatusValue => (AppointmentStatus)Status;
 }

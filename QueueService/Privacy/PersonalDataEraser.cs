@@ -2,15 +2,17 @@ using System.Data.Common;
 using Dapper;
 using Hall.QueueService.Appointments;
 using Hall.QueueService.HallSetup;
+using Hall.QueueService.Notify;
 using Hall.QueueService.Queue;
 using Hall.QueueService.Storage;
 
 namespace Hall.QueueService.Privacy;
 
 /// <summary>How many records had their personal data erased, per table.</summary>
-public sealed record ErasedPersonalData(int Tickets, int Appointments, int FollowUps)
+/// <param name="TextMessages">Phones left for the text reminder (到号提醒) and the messages sent to them.</param>
+public sealed record ErasedPersonalData(int Tickets, int Appointments, int FollowUps, int TextMessages = 0)
 {
-    public int Total => Tickets + Appointments + FollowUps;
+    public int Total => Tickets + Appointments + FollowUps + TextMessages;
 }
 
 /// <summary>
@@ -54,11 +56,13 @@ public sealed class PersonalDataEraser(QueueDatabase database, HallCatalogHolder
             var followUps = await scope.Connection.ExecuteAsync(
                 "UPDATE follow_ups SET answer = '' WHERE hall_id = @hallId AND created_at < @beforeMs AND answer IS NOT NULL AND answer <> ''",
                 args, scope.Transaction);
-            erased = new ErasedPersonalData(tickets, appointments, followUps);
+            var texts = await SmsOutboxTable.EraseBeforeAsync(scope, catalog.HallId, before)
+                + await SmsConsentsTable.EraseBeforeAsync(scope, catalog.HallId, before);
+            erased = new ErasedPersonalData(tickets, appointments, followUps, texts);
             if (erased.Total > 0)
             {
                 await EventLog.AppendAsync(scope, catalog.HallId, ExpiredEventKind, now, today.ToKey(), new Actor("privacy"),
-                    detail: $"before={before} tickets={tickets} appointments={appointments} followUps={followUps}");
+                    detail: $"before={before} tickets={tickets} appointments={appointments} followUps={followUps}" + (texts > 0 ? $" textMessages={texts}" : ""));
             }
             await scope.CommitAsync(cancellationToken);
         }
@@ -97,9 +101,13 @@ public sealed class PersonalDataEraser(QueueDatabase database, HallCatalogHolder
             }
             var appointments = await scope.Connection.ExecuteAsync(
                 $"UPDATE appointments SET {ErasedAppointment} WHERE hall_id = @hallId AND {PersonsAppointment} AND {AppointmentHoldsData}", args, scope.Transaction);
-            erased = new ErasedPersonalData(tickets, appointments, 0);
+            // The messages first: they are found through the consents' phone hashes.
+            var (phoneHash, idHash) = TextReminderKeys(person);
+            var texts = await SmsOutboxTable.ErasePersonAsync(scope, catalog.HallId, phoneHash, idHash)
+                + await SmsConsentsTable.ErasePersonAsync(scope, catalog.HallId, phoneHash, idHash);
+            erased = new ErasedPersonalData(tickets, appointments, 0, texts);
             await EventLog.AppendAsync(scope, catalog.HallId, ErasedEventKind, now, catalog.HallDate(now).ToKey(), new Actor("admin:" + administrator),
-                detail: $"tickets={tickets} appointments={appointments}");
+                detail: $"tickets={tickets} appointments={appointments}" + (texts > 0 ? $" textMessages={texts}" : ""));
             await scope.CommitAsync(cancellationToken);
         }
         await database.TruncateWriteAheadLogAsync(cancellationToken);
@@ -135,6 +143,11 @@ public sealed class PersonalDataEraser(QueueDatabase database, HallCatalogHolder
         phone = person.Phone is { Length: > 0 } phone ? PhoneNumbers.Normalize(phone) : null,
         booked = (int)AppointmentStatus.Booked,
     };
+
+    /// <summary>How the text reminder's rows of a person are found: the phone's keyed hash, the ID number's.</summary>
+    private (string? PhoneHash, string? IdHash) TextReminderKeys(PersonSought person) => (
+        person.Phone is { Length: > 0 } phone ? ConsentedPhone.HashOf(PhoneNumbers.Normalize(phone), secrets) : null,
+        person.IdNumber is { Length: > 0 } id ? secrets.ProtectIdNumber(id).Hash : null);
 
     private static readonly string[] TicketTables = ["tickets", "tickets_archive"];
 

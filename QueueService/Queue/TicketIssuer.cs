@@ -3,6 +3,7 @@ using Hall.Contracts.Api;
 using Hall.Contracts.Hub;
 using Hall.QueueService.Appointments;
 using Hall.QueueService.HallSetup;
+using Hall.QueueService.Notify;
 using Hall.QueueService.Storage;
 using Hall.QueueService.Queue.Tables;
 
@@ -14,6 +15,7 @@ public sealed class TicketIssuer(
     HallCatalogHolder hall,
     HallSecrets secrets,
     HallEventPublisher publisher,
+    TurnNotices turnNotices,
     TimeProvider time)
 {
     /// <param name="idempotencyKey">The client's key for this take: a retry with the same key answers the same ticket.</param>
@@ -70,6 +72,7 @@ public sealed class TicketIssuer(
         }
 
         var (idHash, idMasked) = secrets.ProtectIdNumber(request.IdNumber);
+        var smsPhone = ConsentedPhone.From(request.Phone, request.SmsConsent, secrets);
 
         // The queue's pace is read before the writer lock is taken: only numbering and the insert wait for it.
         double? secondsPerPerson = null;
@@ -110,6 +113,7 @@ public sealed class TicketIssuer(
                 }
                 idHash ??= checkIn.Appointment.IdHash;
                 idMasked ??= checkIn.Appointment.IdMasked;
+                smsPhone ??= ConsentedPhone.OfBooking(checkIn.Appointment, secrets);
             }
             else
             {
@@ -166,6 +170,8 @@ public sealed class TicketIssuer(
                 : await WaitEstimator.EstimateMinutesAsync(scope.Connection, scope.Transaction, catalog, service, ahead, hallDate);
 
             await TicketsTable.InsertAsync(scope, ticket);
+            // 到号提醒: the consent, and a "near" message when already that close, commit with the ticket.
+            await turnNotices.OnIssuedAsync(scope, catalog, ticket, smsPhone, ahead, now);
             await EventLog.AppendAsync(scope, catalog.HallId, EventKinds.Issued, issuedAt, hallDate, actor with { StaffCode = actor.StaffCode ?? request.StaffCode },
                 ticket.Id, serviceId, priority == TicketPriority.Normal ? null : "priority=" + PriorityName(priority));
             if (checkIn is not null)
@@ -180,7 +186,7 @@ public sealed class TicketIssuer(
             new TicketIssuedEvent(new TicketIssued(ticket.TicketId, ticket.Number, service.Id, service.Name, priority, catalog.ToOffset(TimeConversions.FromUnixMs(ticket.IssuedAt)), ahead)),
             new QueueChangedEvent(),
         ], cancellationToken);
-        return Describe(catalog, service, ticket, ahead, ticket.EstimatedWaitMinutes, trackingBaseUrl, notice);
+        return Describe(catalog, service, ticket, ahead, ticket.EstimatedWaitMinutes, trackingBaseUrl, notice) with { SmsPhone = smsPhone?.Masked };
     }
 
     private static QueueRuleException OutsideTicketingHours(HallCatalog catalog, ServiceDefinition service) =>

@@ -2,6 +2,7 @@ using Dapper;
 using Hall.Contracts.Api;
 using Hall.Contracts.Hub;
 using Hall.QueueService.HallSetup;
+using Hall.QueueService.Notify;
 using Hall.QueueService.Queue.Outcomes;
 using Hall.QueueService.Queue.Tables;
 using Hall.QueueService.Storage;
@@ -17,6 +18,7 @@ public sealed class WindowDesk(
     QueueDatabase database,
     HallCatalogHolder hall,
     HallEventPublisher publisher,
+    TurnNotices turnNotices,
     TimeProvider time)
 {
     /// <summary>Calls the next ticket, or returns null when nobody waits for this window.</summary>
@@ -258,6 +260,8 @@ public sealed class WindowDesk(
             var desk = new Desk(scope, catalog, window, state, now, catalog.HallDate(now).ToKey(),
                 actor with { StaffCode = session.StaffCode, WindowNumber = window.Number }, events);
             result = await action(desk);
+            // 到号提醒: the text messages this change causes commit with it.
+            await turnNotices.OnDeskChangeAsync(scope, catalog, events, now, desk.HallDate);
             await scope.CommitAsync(cancellationToken);
         }
         await publisher.PublishAsync(events, cancellationToken);

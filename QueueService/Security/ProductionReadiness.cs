@@ -43,6 +43,10 @@ public static class ProductionReadiness
         {
             problems.Add($"{IdKeyFileSetting}: the file '{keyFile}' holds fewer than {MinimumKeyBytes} bytes.");
         }
+        if (Notify.SmsOptions.Problem(configuration.GetSection(Notify.SmsOptions.Section).Get<Notify.SmsOptions>() ?? new(), production: true) is { } sms)
+        {
+            problems.Add(sms);
+        }
         if (problems.Count > 0)
         {
             throw new ProductionNotReadyException(problems);

@@ -3,6 +3,7 @@ import { $ } from '/_content/Hall.Contracts/js/hall.js';
 import { idCard } from './id-card.js';
 import { closeKeypad, keypadRequest } from './keypad.js';
 import { fillMaterials, hide, serviceName, show, state, t } from './page.js';
+import { resetSms, smsFields } from './sms.js';
 import { take } from './taking.js';
 
 export function openConfirm(service) {
@@ -16,6 +17,7 @@ export function openConfirm(service) {
   fillMaterials($("confirm-materials"), service.materials);
   renderIdRow();
   renderIdCard();
+  resetSms();
   show("confirm");
 }
 
@@ -65,7 +67,7 @@ export function renderIdCard() {
 export function takeSelected() {
   const service = state.selected;
   if (!service) return;
-  const body = { serviceId: service.id };
+  const body = { serviceId: service.id, ...smsFields() };
   if (idCard.card.present) body.useIdCard = true;
   else if (state.idNumber) body.idNumber = state.idNumber;
   if (state.green) {

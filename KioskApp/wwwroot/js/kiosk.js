@@ -8,6 +8,7 @@ import { idCard } from './id-card.js';
 import { closeKeypad, keypadCancel, keypadOk, openKeypad, validIdNumber } from './keypad.js';
 import { hide, hideAll, i18n, show, state, t, touch } from './page.js';
 import { loadKiosk, loadServices, renderNotices, renderServices } from './services.js';
+import { openPhoneKeypad, renderSmsRow, resetSms } from './sms.js';
 import { take, updateCountdown } from './taking.js';
 
 const KIOSK_REFRESH_MS = 30000;
@@ -24,6 +25,7 @@ function renderTexts() {
   renderServices();
   renderNotices();
   renderGuides();
+  renderSmsRow();
   tickClock();
 }
 
@@ -36,6 +38,7 @@ function resetToStart() {
   state.green = null;
   state.selected = null;
   state.idNumber = null;
+  resetSms();
   closeKeypad();
   state.category = null;
   renderServices();
@@ -77,6 +80,8 @@ function wire() {
       cancel: () => show("confirm"),
     });
   });
+
+  $("confirm-sms").addEventListener("click", () => { hide("confirm"); openPhoneKeypad(); });
 
   $("appointment-button").addEventListener("click", () => openKeypad({
     title: "appointmentTitle", hint: idCard.card.reader !== "none" ? "idCardAppointmentHint" : "appointmentCodeHint",

@@ -16,6 +16,7 @@ export const state = {
   green: null, // { staffCode, pin } while the green channel is open
   selected: null, // the service in the confirm sheet
   idNumber: null,
+  phone: null,
   autoTaken: null, // the card presentation that already issued a number by itself
   taking: false,
   lastTouch: Date.now(),

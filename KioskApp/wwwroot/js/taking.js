@@ -99,6 +99,7 @@ function showResult(answer) {
     .format(new Date(ticket.issuedAt));
   const meta = [t("issuedAt", { time: issued })];
   if (ticket.maskedIdNumber) meta.push(ticket.maskedIdNumber);
+  if (ticket.smsPhone) meta.push(t("smsResult", { phone: ticket.smsPhone }));
   if (ticket.notice) meta.push(ticket.notice);
   $("result-meta").textContent = meta.join("  ·  ");
 

@@ -14,6 +14,9 @@ export default {
     notFound: '没有找到这张票，请核对二维码。',
     offline: '网络中断，正在重试…',
     updated: time => `更新于 ${time}`,
+    nearBanner: n => n === 0 ? '快到您了：下一位就是您，请到窗口附近等候' : `快到您了：前面还有 ${n} 人，请回到大厅留意叫号`,
+    calledBanner: n => `轮到您了！请到 ${n} 号窗口办理`,
+    soundOn: '开启到号提醒声音',
   },
   en: {
     switchLanguage: '中文',
@@ -29,5 +32,8 @@ export default {
     notFound: 'Ticket not found; please check the QR code.',
     offline: 'Connection lost, retrying…',
     updated: time => `Updated ${time}`,
+    nearBanner: n => n === 0 ? "Almost your turn: you are next; please wait near the windows" : `Almost your turn: ${n} ahead of you; please come back to the hall`,
+    calledBanner: n => `It's your turn! Please go to window ${n}`,
+    soundOn: 'Turn on the reminder sound',
   },
 };

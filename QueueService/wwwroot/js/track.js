@@ -1,11 +1,14 @@
 // Live status of one ticket for the citizen's phone: /t/{ticket id}.
 import { $, ApiError, api, connectHub, createI18n } from '/_content/Hall.Contracts/js/hall.js';
 import texts from './track-texts.js';
+import { enableSound, soundEnabled, turnAlert } from './turn-alert.js';
 
 const id = location.pathname.split('/').filter(Boolean).pop();
 const i18n = createI18n(texts, { storageKey: 'hall.lang' });
 const { t } = i18n;
 let ticket = null;
+const turn = turnAlert(id);
+let stage = '';
 
 function render() {
   if (!ticket) return;
@@ -23,6 +26,11 @@ function render() {
   const rating = $('rating');
   rating.hidden = !ticket.rating;
   rating.textContent = ticket.rating ? t('rated', ticket.rating.label) : '';
+  const banner = $('turn-alert');
+  banner.hidden = !stage;
+  banner.className = 'turn-alert ' + stage;
+  banner.textContent = stage === 'near' ? t('nearBanner', ticket.ahead) : stage === 'called' ? t('calledBanner', ticket.windowNumber) : '';
+  $('sound').hidden = soundEnabled() || !['waiting', 'called'].includes(ticket.status);
   $('updated').textContent = t('updated', new Date().toLocaleTimeString(i18n.locale));
 }
 
@@ -34,6 +42,7 @@ function showError(key) {
 async function load() {
   try {
     ticket = await api(`/api/tickets/${id}`);
+    stage = turn.update(ticket).stage;
     $('error').hidden = true;
     render();
   } catch (e) {
@@ -50,6 +59,11 @@ async function loadHall() {
 
 i18n.onChange(() => { render(); loadHall(); });
 $('lang').addEventListener('click', i18n.toggle);
+$('sound').addEventListener('click', () => { enableSound(); render(); });
+// A phone that slept missed hub messages: read the ticket again when the page shows or the network returns.
+document.addEventListener('visibilitychange', () => { if (!document.hidden) load(); });
+window.addEventListener('online', load);
+window.addEventListener('pageshow', (event) => { if (event.persisted) load(); });
 
 // Any change in the queue may move this ticket; re-read it rather than guess.
 const hub = connectHub('/hubs/hall', {

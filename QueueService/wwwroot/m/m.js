@@ -44,8 +44,12 @@ async function takeRemote() {
   result.className = 'result';
   $('remote-track').hidden = true;
   try {
-    const ticket = await call('POST', '/api/remote-tickets', { serviceId: Number($('remote-service').value), idNumber: $('remote-id').value });
-    result.textContent = t('remoteTaken', ticket);
+    const body = { serviceId: Number($('remote-service').value), idNumber: $('remote-id').value };
+    // The phone goes only with consent ticked: without it nothing of the number is sent or kept.
+    const phone = $('remote-phone').value.trim();
+    if (phone && $('remote-consent').checked) Object.assign(body, { phone, smsConsent: true });
+    const ticket = await call('POST', '/api/remote-tickets', body);
+    result.textContent = t('remoteTaken', ticket) + (ticket.smsPhone ? ' ' + t('smsTaken', ticket.smsPhone) : '');
     $('remote-track').href = ticket.trackingUrl;
     $('remote-track').hidden = false;
   } catch (e) {
@@ -136,6 +140,7 @@ async function book(event) {
       name: $('name').value,
       phone: $('phone').value,
       idNumber: $('idNumber').value || null,
+      smsConsent: $('booking-consent').checked,
     });
     state.booked = booked;
     renderBooked(booked);

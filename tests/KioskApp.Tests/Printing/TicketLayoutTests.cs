@@ -44,6 +44,16 @@ public class TicketLayoutTests
     }
 
     [Fact]
+    public void The_text_reminder_phone_prints_masked_after_the_id_number()
+    {
+        var job = Layout().Render(Ticket with { SmsPhone = "138****5678" });
+        var id = EscPosReader.IndexOf(job, EscPosEncoding.Gb18030.GetBytes("证件号码：110105**********002X"));
+        var phone = EscPosReader.IndexOf(job, EscPosEncoding.Gb18030.GetBytes("到号短信提醒：138****5678"));
+        Assert.True(id >= 0 && phone > id);
+        Assert.Equal(-1, EscPosReader.IndexOf(Layout().Render(Ticket), EscPosEncoding.Gb18030.GetBytes("到号短信提醒")));
+    }
+
+    [Fact]
     public void Raster_mode_draws_the_qr_code_as_an_image()
     {
         var job = Layout("raster").Render(Ticket);

@@ -58,6 +58,14 @@ public sealed class ProductionStartupTests
         await AssertRefusedAsync(new ProductionHall(), h => File.WriteAllBytes(h.IdKeyFile, new byte[16]), "Privacy:IdKeyFile");
 
     [Fact]
+    public async Task A_text_message_gateway_without_https_is_refused() =>
+        await AssertRefusedAsync(new ProductionHall(), h =>
+        {
+            h.Arguments["Sms:Provider"] = "http";
+            h.Arguments["Sms:Url"] = "http://127.0.0.1:9/sms";
+        }, "Sms:Url");
+
+    [Fact]
     public async Task Optional_device_keys_are_refused() =>
         await AssertRefusedAsync(new ProductionHall(d => d with { Security = d.Security with { DeviceKeys = DeviceKeyPolicy.Optional } }), _ => { },
             "security.deviceKeys");
