@@ -10,6 +10,11 @@ export default {
     hint: '请留意大厅叫号屏和语音广播。过号请到咨询导办窗口。',
     status: { waiting: '等候中', called: '已叫号', serving: '正在办理', done: '已办结', noShow: '已过号', cancelled: '已取消' },
     goTo: n => `请到 ${n} 号窗口办理`,
+    outcomes: {
+      completed: '已当场办结。', accepted: '已受理（承诺件），承诺在 {dueDate} 前办结，办结后请按窗口告知的方式领取结果。',
+      supplement: '需补正以下材料（一次性告知），备齐后可再来办理：', refused: '不予受理。理由：{reason}', consulted: '咨询已完成。',
+    },
+    caseNumber: n => ` 办件编号：${n}`,
     rated: label => `您的评价：${label}，感谢！`,
     notFound: '没有找到这张票，请核对二维码。',
     offline: '网络中断，正在重试…',
@@ -28,6 +33,11 @@ export default {
     hint: "Watch the hall's board and listen for your number. If you miss it, ask at the guidance window.",
     status: { waiting: 'Waiting', called: 'Called', serving: 'Being served', done: 'Finished', noShow: 'Missed', cancelled: 'Cancelled' },
     goTo: n => `Please go to window ${n}`,
+    outcomes: {
+      completed: 'Done on the spot.', accepted: 'Accepted: to be completed by {dueDate}; collect the result as the window told you.',
+      supplement: 'Please bring these missing materials (listed once and in full), then come again:', refused: 'Not accepted. Reason: {reason}', consulted: 'Consultation done.',
+    },
+    caseNumber: n => ` Case number: ${n}`,
     rated: label => `Your rating: ${label}. Thank you!`,
     notFound: 'Ticket not found; please check the QR code.',
     offline: 'Connection lost, retrying…',

@@ -23,6 +23,7 @@ function render() {
   const called = $('called');
   called.hidden = !(ticket.status === 'called' || ticket.status === 'serving') || !ticket.windowNumber;
   called.textContent = ticket.windowNumber ? t('goTo', ticket.windowNumber) : '';
+  renderOutcome(ticket.outcome);
   const rating = $('rating');
   rating.hidden = !ticket.rating;
   rating.textContent = ticket.rating ? t('rated', ticket.rating.label) : '';
@@ -32,6 +33,20 @@ function render() {
   banner.textContent = stage === 'near' ? t('nearBanner', ticket.ahead) : stage === 'called' ? t('calledBanner', ticket.windowNumber) : '';
   $('sound').hidden = soundEnabled() || !['waiting', 'called'].includes(ticket.status);
   $('updated').textContent = t('updated', new Date().toLocaleTimeString(i18n.locale));
+}
+
+// 办件结果 once the visit is finished: a 承诺件's due date, a 补正's list of what to bring (一次性告知), a refusal's reason.
+function renderOutcome(outcome) {
+  $('outcome').hidden = !outcome;
+  if (!outcome) return;
+  const caseNumber = outcome.caseNumber ? t('caseNumber', outcome.caseNumber) : '';
+  const reason = outcome.reason || '';
+  $('outcome-text').textContent = t(`outcomes.${outcome.kind}`, { dueDate: outcome.dueDate || '', reason }) + caseNumber;
+  $('outcome-materials').replaceChildren(...(outcome.missingMaterials || []).map(m => {
+    const item = document.createElement('li');
+    item.textContent = m;
+    return item;
+  }));
 }
 
 function showError(key) {

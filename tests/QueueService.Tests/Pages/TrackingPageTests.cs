@@ -37,5 +37,13 @@ public sealed class TrackingPageTests(ChromiumFixture chromium) : IClassFixture<
 
         await page.ClickAsync("#lang");
         await Assertions.Expect(page.Locator("#called")).ToHaveTextAsync("Please go to window 2");
+
+        // Finished as 补正: the page lists what to bring, once and in full (一次性告知).
+        (await http.PostAsJsonAsync("/api/windows/2/finish", new { outcome = "supplement", missingMaterials = new[] { "营业执照副本", "法定代表人身份证复印件" } })).EnsureSuccessStatusCode();
+        await Assertions.Expect(page.GetByTestId("outcome")).ToContainTextAsync("Please bring these missing materials");
+        await Assertions.Expect(page.Locator("#outcome-materials li")).ToHaveTextAsync(["营业执照副本", "法定代表人身份证复印件"]);
+        await page.ClickAsync("#lang");
+        await Assertions.Expect(page.GetByTestId("outcome")).ToContainTextAsync("需补正以下材料（一次性告知）");
+        await ChromiumFixture.ScreenshotAsync(page, "tracking-supplement");
     }
 }
