@@ -48,7 +48,7 @@ public sealed class Attendance(QueueDatabase database, HallCatalogHolder hall, T
                 var logins = own.Where(e => e.Kind == EventKinds.Login).ToList();
                 if (logins.Count == 0)
                 {
-                    days.Add(new AttendanceDay(clerk.StaffCode, date.ToKey(), null, null, 0, 0, 0, true));
+                    days.Add(new AttendanceDay(clerk.StaffCode, date.ToKey(), null, null, 0, 0, 0, true, clerk.Name));
                     continue;
                 }
                 var first = logins[0].At;
@@ -59,7 +59,7 @@ public sealed class Attendance(QueueDatabase database, HallCatalogHolder hall, T
                 var late = Minutes(Math.Max(0, first - openAt));
                 var early = loggedOutAtEnd ? Minutes(Math.Max(0, closeAt - lastLogout!.Value)) : 0;
                 days.Add(new AttendanceDay(clerk.StaffCode, date.ToKey(), catalog.ToOffset(TimeConversions.FromUnixMs(first)),
-                    lastLogout is { } at ? catalog.ToOffset(TimeConversions.FromUnixMs(at)) : null, late, early, PausedMinutes(own, dayEnd), false));
+                    lastLogout is { } at ? catalog.ToOffset(TimeConversions.FromUnixMs(at)) : null, late, early, PausedMinutes(own, dayEnd), false, clerk.Name));
             }
         }
         return days;
@@ -95,4 +95,4 @@ public sealed class Attendance(QueueDatabase database, HallCatalogHolder hall, T
 /// <param name="LateMinutes">Minutes after the opening time the clerk first logged in.</param>
 /// <param name="EarlyLeaveMinutes">Minutes before the closing time of the last logout (0 while still logged in).</param>
 public sealed record AttendanceDay(string StaffCode, string Date, DateTimeOffset? FirstLoginAt, DateTimeOffset? LastLogoutAt,
-    int LateMinutes, int EarlyLeaveMinutes, int PausedMinutes, bool Absent);
+    int LateMinutes, int EarlyLeaveMinutes, int PausedMinutes, bool Absent, string Name = "");

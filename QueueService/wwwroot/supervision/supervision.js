@@ -3,6 +3,7 @@
 // this one connects them: the hub, the language switch and the ticking clocks.
 import { $, api, connectHub } from '/_content/Hall.Contracts/js/hall.js';
 import { alertRaised, loadAlerts, removeAlert, renderAlerts } from './alerts.js';
+import { renderAttendance } from './attendance.js';
 import { loadDevices, renderDevices } from './devices.js';
 import { loadLimits, renderLimits } from './limits.js';
 import { figuresSoon, loadFigures, renderFigures } from './figures.js';
@@ -24,7 +25,7 @@ function renderConnection() {
 
 function renderAll() {
   if (hall.names.zh) $('hall-name').textContent = i18n.of(hall.names);
-  renderWindows(); renderQueues(); renderFigures(); renderAlerts(); renderDevices(); renderLimits(); renderFollowUps();
+  renderWindows(); renderQueues(); renderFigures(); renderAlerts(); renderDevices(); renderLimits(); renderFollowUps(); renderAttendance();
   renderConnection(); renderAuth(); renderReportMessage();
 }
 

@@ -71,6 +71,13 @@ public sealed class SupervisionLoginPageTests(ChromiumFixture chromium) : IClass
 
         await LogInOnPageAsync(page, "9001", DemoCredentials.Pin);
         await Assertions.Expect(page.Locator("#who-name")).ToHaveTextAsync("值班长 赵敏（9001）");
+        // 考勤 of today: 王丽 is on duty since her login, the clerks who did not come are absent.
+        await Assertions.Expect(page.Locator("#attendance-panel")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#attendance-rows tr[data-staff='1001']")).ToContainTextAsync("王丽（1001）");
+        await Assertions.Expect(page.Locator("#attendance-rows tr[data-staff='1001']")).ToContainTextAsync("在岗");
+        await Assertions.Expect(page.Locator("#attendance-rows tr[data-staff='1003']")).ToContainTextAsync("缺勤");
+        await page.Locator("#attendance-panel").ScrollIntoViewIfNeededAsync();
+        await ChromiumFixture.ScreenshotAsync(page, "supervision-attendance-zh");
         await Assertions.Expect(page.Locator("#login")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#auth-message")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#devices li[data-device='kiosk-1/printer']")).ToContainTextAsync("缺纸");
