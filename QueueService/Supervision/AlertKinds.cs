@@ -21,6 +21,8 @@ public static class AlertKinds
     public const string LongPause = "longPause";
     /// <summary>求助: the clerk calls the duty supervisor to the window.</summary>
     public const string HelpCall = "helpCall";
+    /// <summary>AB岗: a B clerk's cover reached 20 working days in a row, or 40 in the year.</summary>
+    public const string BCoverLimit = "bCoverLimit";
 }
 
 public sealed record AcknowledgeRequest(string? By);

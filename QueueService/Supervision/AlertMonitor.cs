@@ -23,6 +23,8 @@ public sealed partial class AlertMonitor(
     IOptions<SupervisionOptions> options,
     ILogger<AlertMonitor> logger) : BackgroundService
 {
+    private DateTimeOffset? _lastBCoverCheck;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.CheckIntervalSeconds), time);
@@ -170,6 +172,12 @@ public sealed partial class AlertMonitor(
             }
 
             found.AddRange(await ElderlyRateCheck.FindAsync(connection, catalog, now));
+            // The year's B-post cover changes only with a login: counted every BCoverCheckMinutes (and at start).
+            if (_lastBCoverCheck is not { } last || now - last >= TimeSpan.FromMinutes(options.Value.BCoverCheckMinutes))
+            {
+                found.AddRange(await BCoverCheck.FindAsync(connection, catalog, now, options.Value));
+                _lastBCoverCheck = now;
+            }
         }
 
         var raised = 0;
