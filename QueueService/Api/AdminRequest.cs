@@ -11,8 +11,7 @@ public static class AdminRequest
     /// <summary>The body read strictly like a hall file (unknown fields refused); 400 names the bad field.</summary>
     public static async Task<T> ReadAsync<T>(HttpRequest request, string what, CancellationToken cancellationToken) where T : class
     {
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var json = await reader.ReadToEndAsync(cancellationToken);
+        var json = await ReadTextAsync(request, cancellationToken);
         try
         {
             return HallImport.Read<T>(json, what);
@@ -21,6 +20,13 @@ public static class AdminRequest
         {
             throw QueueProblems.InvalidHall([e.Message]);
         }
+    }
+
+    /// <summary>The body as text (UTF-8), for handlers that look at it before reading it in the hall file's shape.</summary>
+    public static async Task<string> ReadTextAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        return await reader.ReadToEndAsync(cancellationToken);
     }
 
     /// <summary>The administrator's user name for the event record (authentication has already checked the credential).</summary>

@@ -40,10 +40,12 @@ public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder 
         var byClerk = await FiguresByAsync(read, catalog, range, KeyClerk);
         var byHour = await FiguresByAsync(read, catalog, range, HourKey(catalog, range));
         var sessions = await PostSessionsAsync(read, catalog, range);
-        var outcomesTotal = await TicketOutcomesTable.CountByAsync(read.Connection, read.Transaction, catalog.HallId, range.FromKey, range.ToKey, null);
-        var outcomesByService = await TicketOutcomesTable.CountByAsync(read.Connection, read.Transaction, catalog.HallId, range.FromKey, range.ToKey, KeyService);
-        var outcomesByWindow = await TicketOutcomesTable.CountByAsync(read.Connection, read.Transaction, catalog.HallId, range.FromKey, range.ToKey, KeyWindow);
-        var outcomesByClerk = await TicketOutcomesTable.CountByAsync(read.Connection, read.Transaction, catalog.HallId, range.FromKey, range.ToKey, KeyClerk);
+        // One read of the outcomes, summed four ways.
+        var outcomeCounts = await TicketOutcomesTable.CountAsync(read.Connection, read.Transaction, catalog.HallId, range.FromKey, range.ToKey);
+        var outcomesTotal = TicketOutcomesTable.SumBy(outcomeCounts, _ => "all");
+        var outcomesByService = TicketOutcomesTable.SumBy(outcomeCounts, c => c.ServiceId.ToString(CultureInfo.InvariantCulture));
+        var outcomesByWindow = TicketOutcomesTable.SumBy(outcomeCounts, c => c.WindowNumber?.ToString(CultureInfo.InvariantCulture));
+        var outcomesByClerk = TicketOutcomesTable.SumBy(outcomeCounts, c => c.StaffCode);
 
         var empty = StatsFigures.From(new TicketSums(), null);
         StatsFigures Of(Dictionary<string, StatsFigures> map, string key) => map.GetValueOrDefault(key) ?? empty;

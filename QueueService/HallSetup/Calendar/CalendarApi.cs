@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Hall.QueueService.Api;
 using Hall.QueueService.Appointments;
@@ -52,7 +51,7 @@ public static class CalendarApi
         HallCatalogHolder hall, TimeProvider time, CancellationToken cancellationToken)
     {
         CheckYear(year);
-        var entries = ReadEntries(await ReadBodyAsync(http.Request, cancellationToken));
+        var entries = ReadEntries(await AdminRequest.ReadTextAsync(http.Request, cancellationToken));
         return TypedResults.Ok(await ApplyAsync(year, entries, http, editor, database, hall, time, cancellationToken));
     }
 
@@ -63,7 +62,7 @@ public static class CalendarApi
         CalendarImportRequest request;
         try
         {
-            request = HallImport.Read<CalendarImportRequest>(await ReadBodyAsync(http.Request, cancellationToken), "calendar import");
+            request = HallImport.Read<CalendarImportRequest>(await AdminRequest.ReadTextAsync(http.Request, cancellationToken), "calendar import");
         }
         catch (HallFileException e)
         {
@@ -108,12 +107,6 @@ public static class CalendarApi
         {
             throw QueueProblems.InvalidHall([e.Message]);
         }
-    }
-
-    private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        return await reader.ReadToEndAsync(cancellationToken);
     }
 
     private static int ParseYear(string text) =>

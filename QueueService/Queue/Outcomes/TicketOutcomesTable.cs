@@ -53,17 +53,21 @@ public static class TicketOutcomesTable
         return new OutcomeView(kind, row.CaseNumber, row.DueDate, missing, row.Reason);
     }
 
-    /// <summary>Outcome counts per key column (service_id, window_number, staff_code), or for the whole hall with null, over a range of hall days.</summary>
-    public static async Task<Dictionary<string, Dictionary<string, long>>> CountByAsync(DbConnection connection, DbTransaction? transaction,
-        string hallId, string fromKey, string toKey, string? keyColumn)
-    {
-        var key = keyColumn is null ? "'all'" : $"CAST({keyColumn} AS TEXT)";
-        var rows = await connection.QueryAsync<(string Key, string Kind, long Count)>(
-            $"""
-            SELECT {key} AS key, kind, COUNT(*) AS count FROM ticket_outcomes
-            WHERE hall_id = @hallId AND hall_date >= @fromKey AND hall_date <= @toKey{(keyColumn is null ? "" : $" AND {keyColumn} IS NOT NULL")}
-            GROUP BY {(keyColumn is null ? "kind" : keyColumn + ", kind")}
-            """, new { hallId, fromKey, toKey }, transaction);
-        return rows.GroupBy(r => r.Key).ToDictionary(g => g.Key, g => g.ToDictionary(r => r.Kind, r => r.Count));
-    }
+    /// <summary>One count per service, window, clerk and outcome over a range of hall days; callers sum it by what they report.</summary>
+    public sealed record Count(int ServiceId, int? WindowNumber, string? StaffCode, string Kind, long Number);
+
+    public static async Task<IReadOnlyList<Count>> CountAsync(DbConnection connection, DbTransaction? transaction, string hallId, string fromKey, string toKey) =>
+        (await connection.QueryAsync<(long ServiceId, long? WindowNumber, string? StaffCode, string Kind, long Number)>(
+            """
+            SELECT service_id, window_number, staff_code, kind, COUNT(*) FROM ticket_outcomes
+            WHERE hall_id = @hallId AND hall_date >= @fromKey AND hall_date <= @toKey
+            GROUP BY service_id, window_number, staff_code, kind
+            """, new { hallId, fromKey, toKey }, transaction))
+        .Select(r => new Count((int)r.ServiceId, (int?)r.WindowNumber, r.StaffCode, r.Kind, r.Number)).ToList();
+
+    /// <summary>The counts summed per key (rows without one are left out), each a count per outcome.</summary>
+    public static Dictionary<string, Dictionary<string, long>> SumBy(IEnumerable<Count> counts, Func<Count, string?> key) =>
+        counts.Select(c => (Key: key(c), c.Kind, c.Number)).Where(c => c.Key is not null)
+            .GroupBy(c => c.Key!)
+            .ToDictionary(g => g.Key, g => g.GroupBy(c => c.Kind).ToDictionary(k => k.Key, k => k.Sum(c => c.Number)));
 }
