@@ -91,7 +91,7 @@ public abstract class PersonalLimitTests(HallDatabase hallDatabase) : IDisposabl
         // The second no-show was marked on Tuesday 2026-11-24; the bar lasts 90 days from then.
         Assert.Contains("2027-02-22", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
 
-        _hall.Clock.Advance(TimeSpan.FromDays(90));
+        _hall.Clock.Jump(TimeSpan.FromDays(90)); // no timers need to run through the 90 days
         var later = Day(93);
         Assert.Equal(HttpStatusCode.Created, (await client.BookRawAsync(1, later, phone)).StatusCode);
     }

@@ -34,18 +34,18 @@ public abstract class BCoverAlertTests(HallDatabase hallDatabase) : IDisposable
             new[] { new { date = "2026-11-24", kind = "holiday", name = "测试假日" } })).EnsureOkAsync();
 
         await CoverAsync();                                // Monday 23
-        _hall.Clock.Advance(TimeSpan.FromDays(2));
+        _hall.Clock.Jump(TimeSpan.FromDays(2));
         await CoverAsync();                                // Wednesday 25 (Tuesday is the holiday)
         Assert.Empty(await BCoverAlertsAsync());
-        _hall.Clock.Advance(TimeSpan.FromDays(1));
+        _hall.Clock.Jump(TimeSpan.FromDays(1));
         await CoverAsync();                                // Thursday 26: three working days in a row
         var run = Assert.Single(await BCoverAlertsAsync());
         Assert.Contains("连续顶 B 岗 3 个工作日", run.Message, StringComparison.Ordinal);
         Assert.Contains("2026-11-23", run.Message, StringComparison.Ordinal);
 
-        _hall.Clock.Advance(TimeSpan.FromDays(4));
+        _hall.Clock.Jump(TimeSpan.FromDays(4));
         await CoverAsync();                                // Monday 30, after a Friday without cover
-        _hall.Clock.Advance(TimeSpan.FromDays(1));
+        _hall.Clock.Jump(TimeSpan.FromDays(1));
         await CoverAsync();                                // Tuesday 1 December: five in the year, a new run of two
         var alerts = await BCoverAlertsAsync();
         Assert.Equal(2, alerts.Count);
