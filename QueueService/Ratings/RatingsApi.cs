@@ -19,8 +19,17 @@ public static class RatingsApi
             .WithSummary("Rate a finished ticket from the phone with the tracking link's key; once per ticket whatever the channel")
             .RequireRateLimiting(HallRateLimiting.AnonymousWrites)
             .Refuses(ProblemKind.Invalid, ProblemKind.Forbidden, ProblemKind.NotFound, ProblemKind.Conflict, ProblemKind.TooMany);
+        app.MapGet("/api/public/evaluation", GetPublicEvaluationAsync).WithTags("Ratings")
+            .WithSummary("评价结果公开: a month's ratings, 满意率, 差评, 整改率 and 回访率 per window and service; no citizen's data")
+            .RequireRateLimiting(HallRateLimiting.AnonymousReads).Refuses(ProblemKind.Invalid, ProblemKind.TooMany);
         return app;
     }
+
+    /// <summary>Without <c>month</c>, the hall's current month.</summary>
+    public static async Task<Ok<PublicEvaluationReport>> GetPublicEvaluationAsync(string? month, PublicEvaluation evaluation, HallCatalogHolder hall,
+        TimeProvider time, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await evaluation.ReadAsync(
+            Statistics.HallDateRange.ParseMonth(month ?? hall.Current.HallDate(time.GetUtcNow()).ToKey()[..7]), cancellationToken));
 
     public static Ok<IReadOnlyDictionary<int, IReadOnlyList<RatingOption>>> GetOptions(HallCatalogHolder hall) =>
         TypedResults.Ok(hall.Current.Definition.RatingOptions);
@@ -30,6 +39,7 @@ public static class RatingsApi
 
     public static IServiceCollection AddRatings(this IServiceCollection services)
     {
+        services.AddSingleton<PublicEvaluation>();
         services.AddOptions<PhoneRatingOptions>().BindConfiguration(PhoneRatingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

@@ -142,6 +142,43 @@ public abstract class RatingScenarios(HallDatabase database) : IDisposable
         var kinds = await connection.QueryAsync<string>("SELECT kind FROM events WHERE ticket_id = @ticket ORDER BY id", new { ticket = closed.TicketId.ToString("D") });
         Assert.Equal(["rated", "followUpOpened", "followUpVisited", "followUpClosed"], kinds.Where(k => k is not ("issued" or "called" or "started" or "finished")));
     }
+
+    [Fact]
+    public async Task The_public_figures_of_a_hand_made_month_per_window_and_service()
+    {
+        var clerk = await _hall.LoginAsync(1, "1001");
+        foreach (var level in new[] { 5, 4, 2, 1 })
+        {
+            await ServeAsync(clerk);
+            await (await _hall.CreateClient().PostAsJsonAsync("/api/windows/1/rate", new { level })).EnsureOkAsync();
+        }
+        var admin = _hall.CreateAdminClient();
+        var followUps = (await admin.GetFromJsonAsync<List<FollowUpView>>("/api/follow-ups", Json.Options))!;
+        var two = followUps.Single(f => f.Level == 2).Id;
+        await (await admin.PostAsJsonAsync($"/api/follow-ups/{two}/visit", new { channel = "phone", by = "李科长", note = "已致歉" })).EnsureOkAsync();
+        await (await admin.PostAsJsonAsync($"/api/follow-ups/{two}/close", new { answer = "已整改", handledBy = "李科长" })).EnsureOkAsync();
+
+        var text = await _hall.CreateClient().GetStringAsync("/api/public/evaluation?month=2026-11");
+        var report = JsonNode.Parse(text)!;
+        var window = report["windows"]!.AsArray().Single(w => w!["windowNumber"]!.GetValue<int>() == 1)!;
+        Assert.Equal(4, window["ratings"]!.GetValue<long>());
+        Assert.Equal(1, window["levels"]!["2"]!.GetValue<long>());
+        Assert.Equal(0.5, window["satisfactionRate"]!.GetValue<double>());
+        Assert.Equal(2, window["badRatings"]!.GetValue<long>());
+        Assert.Equal(0.5, window["rectifiedRate"]!.GetValue<double>());
+        Assert.Equal(0.5, window["followedUpRate"]!.GetValue<double>());
+        var service = report["services"]!.AsArray().Single(w => w!["serviceId"]!.GetValue<int>() == 1)!;
+        Assert.Equal(4, service["ratings"]!.GetValue<long>());
+        var quiet = report["windows"]!.AsArray().Single(w => w!["windowNumber"]!.GetValue<int>() == 2)!;
+        Assert.Equal(0, quiet["ratings"]!.GetValue<long>());
+        Assert.Null(quiet["satisfactionRate"]);
+        // No citizen's data: no ticket numbers, ID numbers or clerks' answers.
+        Assert.DoesNotContain("A00", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("已整改", text, StringComparison.Ordinal);
+
+        Assert.Equal(0, JsonNode.Parse(await _hall.CreateClient().GetStringAsync("/api/public/evaluation?month=2026-10"))!["total"]!["ratings"]!.GetValue<long>());
+        Assert.Equal(HttpStatusCode.BadRequest, (await _hall.CreateClient().GetAsync("/api/public/evaluation?month=November")).StatusCode);
+    }
 }
 
 public sealed class RatingOnSqliteScenarios() : RatingScenarios(HallDatabase.Sqlite);
