@@ -13,6 +13,9 @@ public sealed record FollowUpView(
     /// <summary>The 回访: when, how (phone, sms, visit, onSite), by whom, and what the citizen said.</summary>
     public FollowUpVisit? Visit { get; init; }
 
+    /// <summary>The reasons the citizen ticked, in the hall's words.</summary>
+    public IReadOnlyList<string> Reasons { get; init; } = [];
+
     /// <summary>The 整改 taken.</summary>
     public string? Rectification { get; init; }
 
@@ -41,6 +44,8 @@ public sealed record FollowUpView(
     {
         Visit = r.VisitAt is { } v ? new FollowUpVisit(catalog.ToOffset(TimeConversions.FromUnixMs(v)), r.VisitChannel ?? "", r.VisitBy ?? "", r.VisitNote ?? "") : null,
         Rectification = r.Rectification,
+        Reasons = Ratings.RatingReasons.FromColumn(r.RatingReasons)
+            .Select(code => Ratings.RatingReasons.OptionsOf(catalog, r.Level).FirstOrDefault(o => o.Code == code)?.Text ?? code).ToList(),
         Appeal = r.AppealedAt is { } a
             ? new FollowUpAppeal(r.AppealReason ?? "", catalog.ToOffset(TimeConversions.FromUnixMs(a)),
                 r.ReviewUpheld switch { 1 => "upheld", 0 => "rejected", _ => "pending" }, r.ReviewNote, r.ReviewedBy,

@@ -44,7 +44,10 @@ public static class FollowUpsApi
         var catalog = hall.Current;
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<FollowUpRow>(
-            "SELECT * FROM follow_ups WHERE hall_id = @hall AND (@status = 'all' OR status = @status) ORDER BY due_at, created_at",
+            """
+            SELECT f.*, t.rating_reasons FROM follow_ups f LEFT JOIN tickets t ON t.id = f.ticket_id
+            WHERE f.hall_id = @hall AND (@status = 'all' OR f.status = @status) ORDER BY f.due_at, f.created_at
+            """,
             new { hall = catalog.HallId, status });
         var now = time.GetUtcNow().ToUnixMs();
         return TypedResults.Ok(rows.Select(r => FollowUpView.Of(catalog, r, now)).ToList());

@@ -57,4 +57,6 @@ public sealed class FollowUpRow
     public string? ReviewNote { get; set; }
     public string? ReviewedBy { get; set; }
     public long? ReviewedAt { get; set; }
+    /// <summary>The rated ticket's reasons, when the list joins them in (a live ticket's; not stored on the follow-up).</summary>
+    public string? RatingReasons { get; set; }
 }
