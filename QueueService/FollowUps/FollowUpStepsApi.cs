@@ -93,7 +93,10 @@ public static class FollowUpStepsApi
         var catalog = hall.Current;
         await using var connection = await database.OpenAsync(http.RequestAborted);
         var rows = await connection.QueryAsync<FollowUpRow>(
-            "SELECT * FROM follow_ups WHERE hall_id = @hall AND staff_code = @staff ORDER BY created_at DESC",
+            $"""
+            {FollowUpsTable.SelectWithReasons}
+            WHERE f.hall_id = @hall AND f.staff_code = @staff ORDER BY f.created_at DESC
+            """,
             new { hall = catalog.HallId, staff = session.StaffCode });
         var now = time.GetUtcNow().ToUnixMs();
         return TypedResults.Ok(rows.Take(50).Select(r => FollowUpView.Of(catalog, r, now)).ToList());

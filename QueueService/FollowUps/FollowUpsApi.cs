@@ -44,8 +44,8 @@ public static class FollowUpsApi
         var catalog = hall.Current;
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<FollowUpRow>(
-            """
-            SELECT f.*, t.rating_reasons FROM follow_ups f LEFT JOIN tickets t ON t.id = f.ticket_id
+            $"""
+            {FollowUpsTable.SelectWithReasons}
             WHERE f.hall_id = @hall AND (@status = 'all' OR f.status = @status) ORDER BY f.due_at, f.created_at
             """,
             new { hall = catalog.HallId, status });

@@ -6,6 +6,9 @@ namespace Hall.QueueService.FollowUps;
 /// <summary>The SQL of <c>follow_ups</c>: one row per bad rating, with its 回访, 整改, answer and appeal.</summary>
 public static class FollowUpsTable
 {
+    /// <summary>Follow-ups (as <c>f</c>) with the reasons of their ticket while it is live.</summary>
+    public const string SelectWithReasons = "SELECT f.*, t.rating_reasons FROM follow_ups f LEFT JOIN tickets t ON t.id = f.ticket_id";
+
     /// <summary>The follow-up, locked for this transaction; 404 when the hall has none by that id.</summary>
     public static async Task<FollowUpRow> LockAsync(WriteScope scope, string hallId, Guid id) =>
         await scope.Connection.QuerySingleOrDefaultAsync<FollowUpRow>(
