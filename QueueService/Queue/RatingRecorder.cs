@@ -20,7 +20,7 @@ public sealed class RatingRecorder(
     HallCatalogHolder hall,
     HallEventPublisher publisher,
     HallSecrets secrets,
-    IOptions<PhoneRatingOptions> phoneOptions,
+    IOptions<RatingRulesOptions> phoneOptions,
     TimeProvider time)
 {
     /// <summary>A rating at the window (evaluator or tablet); <paramref name="reasons"/> are option codes of the level.</summary>
@@ -69,7 +69,7 @@ public sealed class RatingRecorder(
 
     /// <summary>
     /// 一事一评 from the phone: the ticket named by the tracking link, proved by its key (403 otherwise), done, not
-    /// rated by any channel, and finished no more than <see cref="PhoneRatingOptions.PhoneWindowHours"/> ago (409).
+    /// rated by any channel, and finished no more than <see cref="RatingRulesOptions.PhoneWindowHours"/> ago (409).
     /// </summary>
     public async Task<TicketView> RateFromPhoneAsync(Guid ticketId, int? level, IReadOnlyList<string>? reasons, string? key, Actor actor,
         CancellationToken cancellationToken = default)

@@ -40,7 +40,7 @@ public static class RatingsApi
     public static IServiceCollection AddRatings(this IServiceCollection services)
     {
         services.AddSingleton<PublicEvaluation>();
-        services.AddOptions<PhoneRatingOptions>().BindConfiguration(PhoneRatingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RatingRulesOptions>().BindConfiguration(RatingRulesOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 }

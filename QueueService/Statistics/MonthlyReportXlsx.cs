@@ -31,6 +31,7 @@ public static class MonthlyReportXlsx
         Number("satisfaction", "满意率", "0.0%", 10),
         Number("aPostHours", "A岗在岗(小时)", "0.00", 14), Number("bPostHours", "B岗在岗(小时)", "0.00", 14),
         Number("estimateError", "预计等候误差(分钟)", "0.0", 18),
+        Number("rank", "名次", "0", 8), Number("badRatings", "差评数", "0", 10),
     ];
 
     public static byte[] Build(StatsReport report, string hallName)
@@ -68,11 +69,25 @@ public static class MonthlyReportXlsx
             ["窗口"] = windows,
             ["工作人员"] = clerks,
             ["评价"] = ratings,
+            ["满意度排名"] = Ranking(report.Ranking),
         };
         using var stream = new MemoryStream();
         stream.SaveAs(sheets, configuration: new OpenXmlConfiguration { DynamicColumns = Columns });
         return stream.ToArray();
     }
+
+    /// <summary>满意度排名: windows, then clerks, each with at least the minimum of ratings.</summary>
+    private static List<Dictionary<string, object?>> Ranking(SatisfactionRanking ranking) =>
+    [
+        .. ranking.Windows.Select(e => Ranked("窗口", e)),
+        .. ranking.Clerks.Select(e => Ranked("工作人员", e)),
+    ];
+
+    private static Dictionary<string, object?> Ranked(string kind, RankedEntry e) => new()
+    {
+        ["kind"] = kind, ["rank"] = e.Rank, ["id"] = e.Id, ["name"] = e.Name, ["rated"] = e.Rated,
+        ["satisfaction"] = e.SatisfactionRate, ["badRatings"] = e.BadRatings,
+    };
 
     private static Dictionary<string, object?> Figures(StatsFigures f, Dictionary<string, object?> row, double? aHours = null, double? bHours = null)
     {

@@ -1,3 +1,5 @@
+using Hall.QueueService.Ratings;
+using Microsoft.Extensions.Options;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
@@ -17,7 +19,7 @@ namespace Hall.QueueService.Statistics;
 /// events of ranges with archived days are read through the <c>ticket_history</c> and <c>event_history</c> views, so
 /// archived days count the same (see <see cref="HistoryTables"/>).
 /// </summary>
-public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder hall, TimeProvider time)
+public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder hall, TimeProvider time, IOptions<RatingRulesOptions> ratingRules)
 {
     private const string KeyTotal = "'all'";
     private const string KeyService = "service_id";
@@ -84,10 +86,11 @@ public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder 
         }).ToList();
         var hours = byHour.Select(h => new HourStats(h.Value) { Hour = int.Parse(h.Key, CultureInfo.InvariantCulture) }).OrderBy(h => h.Hour).ToList();
 
-        return new StatsReport(range.FromKey, range.ToKey, catalog.ToOffset(time.GetUtcNow()), With(total, outcomesTotal, "all"), services, windows, clerks, hours)
+        var report = new StatsReport(range.FromKey, range.ToKey, catalog.ToOffset(time.GetUtcNow()), With(total, outcomesTotal, "all"), services, windows, clerks, hours)
         {
             RatingReasons = await RatingReasonCounts.ReadAsync(read, catalog, range),
         };
+        return report with { Ranking = SatisfactionRanking.Of(report, ratingRules.Value.RankingMinimumRatings) };
     }
 
     /// <summary>Local hour of an instant column, by the zone's offset at the start of the range (halls do not change clocks mid-range in China).</summary>

@@ -193,4 +193,7 @@ public sealed record StatsReport(
 {
     /// <summary>How often each reason was ticked under each level (评价选项统计).</summary>
     public IReadOnlyList<RatingReasonCount> RatingReasons { get; init; } = [];
+
+    /// <summary>Windows and clerks ranked by satisfaction, among those with enough ratings (满意度排名).</summary>
+    public SatisfactionRanking Ranking { get; init; } = new(0, [], []);
 }

@@ -104,7 +104,7 @@ public abstract class SmallDayTests(HallDatabase hallDatabase) : IDisposable
         Assert.Equal("monthly-report-2026-11.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
         using var workbook = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
 
-        Assert.Equal(["汇总", "事项", "窗口", "工作人员", "评价"], MiniExcelLibs.MiniExcel.GetSheetNames(workbook));
+        Assert.Equal(["汇总", "事项", "窗口", "工作人员", "评价", "满意度排名"], MiniExcelLibs.MiniExcel.GetSheetNames(workbook));
         var total = Rows(workbook, "汇总").Single();
         Assert.Equal("2026-11", total["统计区间"]);
         Assert.Equal("示范县政务服务中心", total["大厅"]);
