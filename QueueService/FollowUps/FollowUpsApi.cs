@@ -2,6 +2,7 @@ using Dapper;
 using Hall.QueueService.Api;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Queue;
+using Hall.QueueService.Ratings.Upload;
 using Hall.QueueService.Security;
 using Hall.QueueService.Security.Authentication;
 using Hall.QueueService.Storage;
@@ -65,6 +66,7 @@ public static class FollowUpsApi
             "UPDATE follow_ups SET status = @Status, answer = @Answer, handled_by = @HandledBy, closed_at = @ClosedAt WHERE id = @Id", row, scope.Transaction);
         await EventLog.AppendAsync(scope, catalog.HallId, EventKinds.FollowUpClosed, now, catalog.HallDate(now).ToKey(),
             new Actor("supervision", HallSchemes.ActingStaff(http.User) ?? row.HandledBy, row.WindowNumber), row.TicketId, row.ServiceId, row.Answer);
+        await RatingUploadOutbox.EnqueueAsync(scope, catalog, new ClosedFollowUp(row.TicketId, row.TicketNumber, row.Answer, row.HandledBy, now));
         await scope.CommitAsync(cancellationToken);
         return TypedResults.Ok(View(catalog, row, now.ToUnixMs()));
     }

@@ -3,6 +3,7 @@ using Hall.Contracts.Api;
 using Hall.Contracts.Hub;
 using Hall.QueueService.FollowUps;
 using Hall.QueueService.HallSetup;
+using Hall.QueueService.Ratings.Upload;
 using Hall.QueueService.Storage;
 using Hall.QueueService.Queue.Tables;
 
@@ -48,6 +49,7 @@ public sealed class RatingRecorder(
             ticket.RatingLevel = rating.Value;
             ticket.RatedAt = now.ToUnixMs();
             await TicketsTable.SaveRatingAsync(scope, ticket);
+            await RatingUploadOutbox.EnqueueAsync(scope, catalog, ticket);   // channel and reasons: not recorded yet
             await EventLog.AppendAsync(scope, catalog.HallId, EventKinds.Rated, now, catalog.HallDate(now).ToKey(),
                 actor with { WindowNumber = windowNumber, StaffCode = ticket.StaffCode }, ticket.Id, ticket.ServiceId,
                 $"level={rating};label={rating.ChineseLabel}");
