@@ -2,6 +2,7 @@ using Dapper;
 using Hall.QueueService.Api;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Queue;
+using Hall.QueueService.Ratings.Upload;
 using Hall.QueueService.Security;
 using Hall.QueueService.Security.Authentication;
 using Hall.QueueService.Storage;
@@ -80,6 +81,7 @@ public static class FollowUpsApi
         await FollowUpsTable.SaveAsync(scope, row);
         await EventLog.AppendAsync(scope, catalog.HallId, EventKinds.FollowUpClosed, now, catalog.HallDate(now).ToKey(),
             new Actor("supervision", HallSchemes.ActingStaff(http.User) ?? row.HandledBy, row.WindowNumber), row.TicketId, row.ServiceId, row.Answer);
+        await RatingUploadOutbox.EnqueueAsync(scope, catalog, new ClosedFollowUp(row.TicketId, row.TicketNumber, row.Answer, row.HandledBy, now));
         await scope.CommitAsync(cancellationToken);
         return TypedResults.Ok(FollowUpView.Of(catalog, row, now.ToUnixMs()));
     }

@@ -3,6 +3,7 @@ using Hall.Contracts.Hub;
 using Hall.QueueService.FollowUps;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Ratings;
+using Hall.QueueService.Ratings.Upload;
 using Hall.QueueService.Storage;
 using Hall.QueueService.Queue.Tables;
 using Microsoft.Extensions.Options;
@@ -118,6 +119,7 @@ public sealed class RatingRecorder(
         ticket.RatingReasons = RatingReasons.ToColumn(codes);
         ticket.RatingChannel = channel;
         await TicketsTable.SaveRatingAsync(scope, ticket);
+        await RatingUploadOutbox.EnqueueAsync(scope, catalog, ticket, ticket.RatingChannel);   // reasons: not uploaded yet
         var detail = $"level={rating};label={rating.ChineseLabel};channel={channel}" + (codes.Count > 0 ? ";reasons=" + string.Join(",", codes) : "");
         await EventLog.AppendAsync(scope, catalog.HallId, EventKinds.Rated, now, catalog.HallDate(now).ToKey(),
             actor with { StaffCode = ticket.StaffCode }, ticket.Id, ticket.ServiceId, detail);
