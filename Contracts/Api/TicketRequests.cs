@@ -17,4 +17,8 @@ public sealed record PauseRequest(string? Reason);
 
 public sealed record CallTicketRequest(string? Number);
 
-public sealed record RateRequest(int? Level);
+/// <summary>A rating: level 1–5 and the codes of the reasons ticked under it (optional).</summary>
+public sealed record RateRequest(int? Level, IReadOnlyList<string>? Reasons = null);
+
+/// <summary>A rating from the phone: as <see cref="RateRequest"/>, with the tracking link's key.</summary>
+public sealed record PhoneRatingRequest(int? Level, IReadOnlyList<string>? Reasons, string? Key);

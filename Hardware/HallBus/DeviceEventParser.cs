@@ -29,9 +29,9 @@ public static class DeviceEventParser
                 return Enum.IsDefined((HallBusKey)data[1])
                     ? new DeviceEventParse(new KeyPress(frame.Address, data[0], (HallBusKey)data[1], data.Length == 3 ? data[2] : null, receivedAt), null)
                     : DeviceEventParse.Rejected("unknown key code");
-            case HallBusFunction.Rating when data.Length == 2:
+            case HallBusFunction.Rating when data.Length is >= 2 and <= 2 + MaxRatingReasons:
                 return RatingLevels.IsDefined(data[1])
-                    ? new DeviceEventParse(new RatingPress(frame.Address, data[0], (RatingLevel)data[1], receivedAt), null)
+                    ? new DeviceEventParse(new RatingPress(frame.Address, data[0], (RatingLevel)data[1], receivedAt) { Reasons = data[2..].ToArray() }, null)
                     : DeviceEventParse.Rejected("rating level out of 1-5");
             case HallBusFunction.Status when data.Length == 2:
                 return new DeviceEventParse(new StatusReport(frame.Address, data[0], data[1], receivedAt), null);
@@ -39,6 +39,9 @@ public static class DeviceEventParser
                 return DeviceEventParse.Rejected("wrong data length for its function");
         }
     }
+
+    /// <summary>Protocol 1.1: an evaluator with a screen adds at most this many reason bytes.</summary>
+    public const int MaxRatingReasons = 8;
 
     /// <summary>Every frame in <paramref name="capture"/> (noise skipped as the decoder does), parsed in order.</summary>
     public static IReadOnlyList<DeviceEventParse> Replay(ReadOnlySpan<byte> capture, DateTimeOffset receivedAt) =>

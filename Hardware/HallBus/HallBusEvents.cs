@@ -12,8 +12,21 @@ public sealed record KeyPress(int Address, byte Sequence, HallBusKey Key, byte? 
     : DeviceEvent(Address, Sequence, ReceivedAt);
 
 /// <summary>An evaluator press, raised once per (address, S).</summary>
+/// <remarks>
+/// <see cref="Reasons"/> (protocol 1.1): the numbers (1, 2, …) of the options ticked on an evaluator with a screen, in
+/// the order sent; empty for a plain evaluator. The host maps them to the hall's list for the level.
+/// </remarks>
 public sealed record RatingPress(int Address, byte Sequence, RatingLevel Level, DateTimeOffset ReceivedAt)
-    : DeviceEvent(Address, Sequence, ReceivedAt);
+    : DeviceEvent(Address, Sequence, ReceivedAt)
+{
+    public IReadOnlyList<byte> Reasons { get; init; } = [];
+
+    // Compared by content, so a replayed capture equals the press it describes.
+    public bool Equals(RatingPress? other) =>
+        other is not null && base.Equals(other) && Level == other.Level && Reasons.SequenceEqual(other.Reasons);
+
+    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Level, Reasons.Count);
+}
 
 /// <summary>A STATUS frame (the answer to PING), raised once per (address, S).</summary>
 public sealed record StatusReport(int Address, byte Sequence, byte Flags, DateTimeOffset ReceivedAt)

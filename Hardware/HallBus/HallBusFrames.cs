@@ -32,8 +32,12 @@ public static class HallBusFrames
             ? new HallBusFrame(address, HallBusFunction.Key, sequence, (byte)key, arg)
             : new HallBusFrame(address, HallBusFunction.Key, sequence, (byte)key);
 
-    public static HallBusFrame Rating(byte address, byte sequence, RatingLevel level) =>
-        new(address, HallBusFunction.Rating, sequence, (byte)level);
+    /// <summary>A RATING frame; <paramref name="reasons"/> are protocol 1.1's option numbers (at most 8).</summary>
+    public static HallBusFrame Rating(byte address, byte sequence, RatingLevel level, params ReadOnlySpan<byte> reasons)
+    {
+        byte[] data = [sequence, (byte)level, .. reasons];
+        return new(address, HallBusFunction.Rating, data);
+    }
 
     public static HallBusFrame Status(byte address, byte sequence, byte flags) =>
         new(address, HallBusFunction.Status, sequence, flags);

@@ -23,6 +23,10 @@ public sealed class SimulatedEvaluator : SimulatedDevice
     public Task<bool> RateAsync(RatingLevel level, CancellationToken cancellationToken = default) =>
         SendEventAsync(HallBusFunction.Rating, new[] { (byte)level }, cancellationToken);
 
+    /// <summary>An evaluator with a screen (protocol 1.1): the level and the numbers of the options the citizen ticked.</summary>
+    public Task<bool> RateAsync(RatingLevel level, IReadOnlyList<byte> reasons, CancellationToken cancellationToken = default) =>
+        SendEventAsync(HallBusFunction.Rating, reasons.Prepend((byte)level).ToArray(), cancellationToken);
+
     protected override bool Accepts(HallBusFrame command) =>
         command.Function == HallBusFunction.Invite ? command.Data.Length == 1 : base.Accepts(command);
 

@@ -1,6 +1,7 @@
 using Hall.Contracts.Api;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Queue;
+using Hall.QueueService.Ratings;
 using Hall.QueueService.Security;
 using Hall.QueueService.Security.RateLimiting;
 using Hall.QueueService.Security.Authentication;
@@ -108,7 +109,7 @@ public static class WindowsApi
 
     public static async Task<Results<Ok<WindowActionResult>, ProblemHttpResult>> RateAsync(int number, RateRequest request, RatingRecorder ratings, HallQueries queries, HttpContext http)
     {
-        var outcome = await ratings.RateAtWindowAsync(number, request.Level, RequestActor.From(http, "evaluator-page"), http.RequestAborted);
+        var outcome = await ratings.RateAtWindowAsync(number, request.Level, request.Reasons, RatingChannels.Tablet, RequestActor.From(http, "evaluator-page"), http.RequestAborted);
         return outcome.Ticket is { } ticket
             ? TypedResults.Ok(new WindowActionResult(ticket, (await queries.GetWindowAsync(number, http.RequestAborted))!))
             : HallProblemResults.Result(outcome.Refusal!);

@@ -4,6 +4,7 @@ using Hall.Hardware.HallBus;
 using Hall.Hardware.Serial;
 using Hall.QueueService.HallSetup;
 using Hall.QueueService.Queue;
+using Hall.QueueService.Ratings;
 using Hall.QueueService.Security.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -147,7 +148,9 @@ public sealed partial class HallBusService(
             LogUnknownEvaluator(logger, press.Address);
             return;
         }
-        var outcome = await ratings.RateAtWindowAsync(window.Number, press.Level.ToSatisfaction().Value, new Actor("bus:" + press.Address), cancellationToken);
+        var level = press.Level.ToSatisfaction().Value;
+        var reasons = RatingReasons.FromNumbers(hall.Current, level, press.Reasons);
+        var outcome = await ratings.RateAtWindowAsync(window.Number, level, reasons, RatingChannels.Evaluator, new Actor("bus:" + press.Address), cancellationToken);
         if (outcome.Refusal is { } refusal)
         {
             // Late, second or unbound presses are ignored by rule; the evaluator has nothing to show for it.

@@ -26,6 +26,8 @@ public sealed record HallDefinition
     public int NormalAfterPriorityCalls { get; init; } = 3;
     public int MaxRecalls { get; init; } = 3;
     public int RatingTimeoutSeconds { get; init; } = 60;
+    /// <summary>Reasons a citizen may tick under each level 1–5 (评价选项); a level not listed offers none.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<Ratings.RatingOption>> RatingOptions { get; init; } = Ratings.RatingOptionDefaults.All;
     /// <summary>Working days (Monday to Friday) a bad rating's follow-up (回访/整改) has until its deadline.</summary>
     public int FollowUpWorkingDays { get; init; } = 15;
     /// <summary>A finish must say how the visit ended (办件结果); otherwise a finish without one is 即办件.</summary>

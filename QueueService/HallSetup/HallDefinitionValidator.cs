@@ -34,6 +34,7 @@ public static class HallDefinitionValidator
         Check(hall.MaxRecalls >= 1, "maxRecalls", "must be at least 1");
         Check(hall.RatingTimeoutSeconds is >= 5 and <= 3600, "ratingTimeoutSeconds", "must be between 5 and 3600");
         Check(hall.FollowUpWorkingDays is >= 1 and <= 60, "followUpWorkingDays", "must be between 1 and 60");
+        Ratings.RatingOptionRules.Check(hall.RatingOptions, "ratingOptions", errors);
         Calendar.CalendarRules.Check(hall.Calendar, "calendar", errors);
         Complaints.ComplaintRules.Check(hall.Complaints, "complaints", errors);
         Check(hall.Services.Count > 0, "services", "needs at least one service");

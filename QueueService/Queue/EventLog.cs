@@ -23,6 +23,9 @@ public static class EventKinds
     public const string Resumed = "resumed";
     public const string FollowUpOpened = "followUpOpened";
     public const string FollowUpClosed = "followUpClosed";
+    public const string FollowUpVisited = "followUpVisited";
+    public const string RatingAppealed = "ratingAppealed";
+    public const string AppealReviewed = "appealReviewed";
     public const string DeviceKeyIssued = "deviceKeyIssued";
     public const string DeviceKeyRevoked = "deviceKeyRevoked";
     public const string Archived = "archived";

@@ -47,7 +47,14 @@ public sealed class HallQueries(QueueDatabase database, HallCatalogHolder hall, 
         row.StatusValue,
         row.PriorityValue,
         row.WindowNumber,
-        row.RatingLevel is { } level ? new RatingView(level, SatisfactionLevel.Of(level).ChineseLabel) : null,
+        row.RatingLevel is { } level
+            ? new RatingView(level, SatisfactionLevel.Of(level).ChineseLabel)
+            {
+                Reasons = Ratings.RatingReasons.FromColumn(row.RatingReasons),
+                Channel = row.RatingChannel,
+                Excluded = row.RatingExcluded == 1,
+            }
+            : null,
         ahead,
         minutes,
         row.RecallCount,

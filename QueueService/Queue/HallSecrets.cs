@@ -1,3 +1,6 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
 using Dapper;
 using Hall.QueueService.Privacy;
 using Hall.QueueService.Security;
@@ -33,6 +36,16 @@ public sealed class HallSecrets(IOptions<PrivacyOptions> privacy, IOptions<Queue
         }
         return (IdNumbers.Hash(id, IdNumberKey), IdNumbers.Mask(id));
     }
+
+    /// <summary>
+    /// The tracking link's key (<c>/t/{id}?k=</c>): a keyed hash of the ticket id, so only the printed or sent link
+    /// can rate the ticket from a phone. The hub never carries it; knowing a ticket id is not enough.
+    /// </summary>
+    public string TrackingKey(string ticketId) =>
+        Base64Url.EncodeToString(HMACSHA256.HashData(IdNumberKey, Encoding.UTF8.GetBytes("track:" + ticketId)).AsSpan(0, 12));
+
+    public bool IsTrackingKey(string ticketId, string? key) =>
+        key is { Length: > 0 and < 64 } && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(TrackingKey(ticketId)), Encoding.ASCII.GetBytes(key));
 
     public async Task LoadAsync(QueueDatabase database, string hallId, CancellationToken cancellationToken)
     {

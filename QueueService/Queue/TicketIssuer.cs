@@ -208,9 +208,10 @@ public sealed class TicketIssuer(
         _ => "normal",
     };
 
-    public static string TrackingUrl(string baseUrl, string ticketId) => baseUrl.TrimEnd('/') + "/t/" + ticketId;
+    /// <summary>The tracking page of a ticket with its key (<see cref="HallSecrets.TrackingKey"/>), which lets the phone rate it.</summary>
+    public static string TrackingUrl(string baseUrl, string ticketId, string key) => baseUrl.TrimEnd('/') + "/t/" + ticketId + "?k=" + key;
 
-    private static async Task<IssuedTicket> DescribeAsync(WriteScope scope, HallCatalog catalog, ServiceDefinition service, TicketRow ticket, DateTimeOffset now, string baseUrl)
+    private async Task<IssuedTicket> DescribeAsync(WriteScope scope, HallCatalog catalog, ServiceDefinition service, TicketRow ticket, DateTimeOffset now, string baseUrl)
     {
         var ahead = await WaitEstimator.CountAheadAsync(scope.Connection, scope.Transaction, catalog.HallId, ticket.HallDate, ticket.ServiceId,
             NextTicketSelector.ClassOf(ticket, now), ticket.IssuedAt, ticket.Number, now);
@@ -218,7 +219,7 @@ public sealed class TicketIssuer(
         return Describe(catalog, service, ticket, ahead, minutes, baseUrl, null);
     }
 
-    private static IssuedTicket Describe(HallCatalog catalog, ServiceDefinition service, TicketRow ticket, int ahead, int minutes, string baseUrl, string? notice) => new(
+    private IssuedTicket Describe(HallCatalog catalog, ServiceDefinition service, TicketRow ticket, int ahead, int minutes, string baseUrl, string? notice) => new(
         ticket.TicketId,
         ticket.Number,
         service.Id,
@@ -229,7 +230,7 @@ public sealed class TicketIssuer(
         ahead,
         minutes,
         catalog.ToOffset(TimeConversions.FromUnixMs(ticket.IssuedAt)),
-        TrackingUrl(baseUrl, ticket.Id),
+        TrackingUrl(baseUrl, ticket.Id, secrets.TrackingKey(ticket.Id)),
         catalog.Definition.Name,
         catalog.WindowsServing(service.Id),
         service.Materials,

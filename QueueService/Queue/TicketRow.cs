@@ -31,6 +31,11 @@ public sealed class TicketRow
     public int EstimatedWaitMinutes { get; set; }
     public int? RatingLevel { get; set; }
     public long? RatedAt { get; set; }
+    /// <summary>JSON list of the reason codes ticked (<see cref="Ratings.RatingReasons"/>).</summary>
+    public string? RatingReasons { get; set; }
+    public string? RatingChannel { get; set; }
+    /// <summary>1 once an appeal against the rating was upheld (申诉复核): left out of satisfaction figures.</summary>
+    public int? RatingExcluded { get; set; }
 
     public TicketStatus StatusValue => (TicketStatus)Status;
 

@@ -84,7 +84,10 @@ public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder 
         }).ToList();
         var hours = byHour.Select(h => new HourStats(h.Value) { Hour = int.Parse(h.Key, CultureInfo.InvariantCulture) }).OrderBy(h => h.Hour).ToList();
 
-        return new StatsReport(range.FromKey, range.ToKey, catalog.ToOffset(time.GetUtcNow()), With(total, outcomesTotal, "all"), services, windows, clerks, hours);
+        return new StatsReport(range.FromKey, range.ToKey, catalog.ToOffset(time.GetUtcNow()), With(total, outcomesTotal, "all"), services, windows, clerks, hours)
+        {
+            RatingReasons = await RatingReasonCounts.ReadAsync(read, catalog, range),
+        };
     }
 
     /// <summary>Local hour of an instant column, by the zone's offset at the start of the range (halls do not change clocks mid-range in China).</summary>
@@ -110,7 +113,8 @@ public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder 
         var sums = await connection.QueryAsync<TicketSums>(
             $"""
             WITH t AS (
-                SELECT {keyExpression} AS k, status, issued_at, called_at, started_at, finished_at, transfer_count, rating_level, estimated_wait_minutes,
+                SELECT {keyExpression} AS k, status, issued_at, called_at, started_at, finished_at, transfer_count, CASE WHEN rating_excluded = 1 THEN NULL ELSE rating_level END AS rating_level,
+                       CASE WHEN rating_excluded = 1 THEN 1 ELSE 0 END AS excluded, estimated_wait_minutes,
                        {PromisedMsCase(catalog)} AS promised_ms
                 FROM {tables.Tickets} WHERE hall_id = @hall AND hall_date >= @from AND hall_date <= @to
             )
@@ -127,6 +131,7 @@ public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder 
                 SUM(CASE WHEN rating_level = 3 THEN 1 ELSE 0 END) AS rating3,
                 SUM(CASE WHEN rating_level = 4 THEN 1 ELSE 0 END) AS rating4,
                 SUM(CASE WHEN rating_level = 5 THEN 1 ELSE 0 END) AS rating5,
+                SUM(excluded) AS excluded_ratings,
                 SUM(CASE WHEN status = @done AND started_at IS NOT NULL AND finished_at - started_at <= promised_ms THEN 1 ELSE 0 END) AS within_promised,
                 CAST(AVG(CASE WHEN called_at IS NOT NULL THEN ABS((called_at - issued_at) / 60000.0 - estimated_wait_minutes) END) AS DOUBLE PRECISION) AS estimate_error_minutes
             FROM t WHERE k IS NOT NULL GROUP BY k

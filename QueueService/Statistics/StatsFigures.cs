@@ -14,7 +14,10 @@ public record StatsFigures
     public double? P90WaitSeconds { get; init; }
     /// <summary>Started → finished, over served tickets.</summary>
     public double? AvgServiceSeconds { get; init; }
+    /// <summary>Ratings that count: those set aside by an upheld appeal (申诉复核) are left out here and counted in <see cref="ExcludedRatings"/>.</summary>
     public long Rated { get; init; }
+    /// <summary>Ratings set aside by an upheld appeal: in no level count and no rate.</summary>
+    public long ExcludedRatings { get; init; }
     /// <summary>Count per rating level, "1" (非常不满意) … "5" (非常满意).</summary>
     public IReadOnlyDictionary<string, long> RatingCounts { get; init; } = new Dictionary<string, long>();
     public long VerySatisfied { get; init; }
@@ -70,6 +73,7 @@ public record StatsFigures
             P90WaitSeconds = Seconds(p90WaitMs),
             AvgServiceSeconds = Seconds(sums.AvgServiceMs),
             Rated = rated,
+            ExcludedRatings = sums.ExcludedRatings,
             RatingCounts = Enumerable.Range(1, 5).ToDictionary(l => l.ToString(System.Globalization.CultureInfo.InvariantCulture), l => levels[l - 1]),
             VerySatisfied = sums.Rating5,
             Satisfied = sums.Rating4,
@@ -105,6 +109,7 @@ public sealed class TicketSums
     public long Rating3 { get; set; }
     public long Rating4 { get; set; }
     public long Rating5 { get; set; }
+    public long ExcludedRatings { get; set; }
     public long WithinPromised { get; set; }
     public double? EstimateErrorMinutes { get; set; }
 }
@@ -184,4 +189,8 @@ public sealed record StatsReport(
     IReadOnlyList<ServiceStats> Services,
     IReadOnlyList<WindowStats> Windows,
     IReadOnlyList<ClerkStats> Clerks,
-    IReadOnlyList<HourStats> Hours);
+    IReadOnlyList<HourStats> Hours)
+{
+    /// <summary>How often each reason was ticked under each level (评价选项统计).</summary>
+    public IReadOnlyList<RatingReasonCount> RatingReasons { get; init; } = [];
+}

@@ -19,6 +19,11 @@ public static class TicketsTable
     public static Task<TicketRow> LockAsync(WriteScope scope, string id) =>
         scope.Connection.QuerySingleAsync<TicketRow>("SELECT * FROM tickets WHERE id = @id" + scope.Dialect.ForUpdate, new { id }, scope.Transaction);
 
+    /// <summary>The hall's ticket, locked for this transaction; null when there is none (it may be archived).</summary>
+    public static Task<TicketRow?> FindForUpdateAsync(WriteScope scope, string hallId, string id) =>
+        scope.Connection.QuerySingleOrDefaultAsync<TicketRow>(
+            "SELECT * FROM tickets WHERE id = @id AND hall_id = @hallId" + scope.Dialect.ForUpdate, new { id, hallId }, scope.Transaction);
+
     public static Task<TicketRow?> FindAsync(DbConnection connection, string hallId, string id) =>
         connection.QuerySingleOrDefaultAsync<TicketRow>("SELECT * FROM tickets WHERE id = @id AND hall_id = @hallId", new { id, hallId });
 
@@ -101,7 +106,7 @@ public static class TicketsTable
             """, ticket, scope.Transaction);
 
     public static Task SaveRatingAsync(WriteScope scope, TicketRow ticket) =>
-        scope.Connection.ExecuteAsync("UPDATE tickets SET rating_level = @RatingLevel, rated_at = @RatedAt WHERE id = @Id", ticket, scope.Transaction);
+        scope.Connection.ExecuteAsync("UPDATE tickets SET rating_level = @RatingLevel, rated_at = @RatedAt, rating_reasons = @RatingReasons, rating_channel = @RatingChannel WHERE id = @Id", ticket, scope.Transaction);
 
     /// <summary>Tickets of days before the given one still waiting, called or being served.</summary>
     public static async Task<IReadOnlyList<TicketRow>> UnfinishedBeforeAsync(WriteScope scope, string hallId, string hallDate) =>

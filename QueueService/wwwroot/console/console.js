@@ -1,6 +1,7 @@
 // Clerk console: one window, one clerk. Actions go to /api/windows/{n}/…; the hub keeps the view live.
 import { $, ApiError, api, connectHub, createI18n, el } from '/_content/Hall.Contracts/js/hall.js';
 import texts from './texts.js';
+import { appealsPanel } from './appeals.js';
 
 const i18n = createI18n(texts);   // the console starts in Chinese at every visit
 const { t } = i18n;
@@ -27,6 +28,8 @@ async function call(path, body, token = session && session.token) {
     throw e;
   }
 }
+
+const appeals = appealsPanel((path, body) => call(path, body), i18n);
 
 async function act(action, body) {
   showError(null);
@@ -142,6 +145,7 @@ $('login-form').addEventListener('submit', async event => {
     $('pin').value = '';
     await loadWindow();
     refreshToday();
+    appeals.load();
   } catch (e) { showError(asMessage(e)); }
 });
 
@@ -178,7 +182,7 @@ document.addEventListener('keydown', event => {
   if (button) { event.preventDefault(); button.click(); }
 });
 
-i18n.onChange(() => { render(); showDetailHint(); showError(error); if (session) refreshToday(); });
+i18n.onChange(() => { render(); showDetailHint(); showError(error); if (session) { refreshToday(); appeals.render(); } });
 $('lang').addEventListener('click', i18n.toggle);
 
 function reload() {
@@ -195,6 +199,7 @@ const hub = connectHub('/hubs/hall', {
     QueueCountsChanged: message => { counts = message.services; render(); },
     TicketChanged: message => {
       if (session && message.windowNumber === session.windowNumber && ['finished', 'noShow', 'rated'].includes(message.kind)) refreshToday();
+      if (session && message.windowNumber === session.windowNumber && message.kind === 'rated') appeals.load();
     },
     HallChanged: reload,
   },
@@ -205,5 +210,6 @@ hub.start();
 setInterval(renderElapsed, 1000);
 reload();
 refreshToday();
+if (session) appeals.load();
 i18n.apply();
 render();

@@ -41,6 +41,9 @@ export default {
     help: '求助值班长', helpSent: '已通知值班长，请稍候。',
     waitingForThisWindow: '本窗口等候人数',
     thisWindowToday: '本窗口今日',
+    myBadRatings: '我的差评与申诉', noBadRatings: '暂无差评', appeal: '申诉', appealReason: '申诉理由（如群众误按、非本人办理）',
+    appealStates: { pending: '已申诉，待复核', upheld: '申诉成立，不计入满意率', rejected: '申诉不成立' },
+    levels: { 1: '非常不满意', 2: '不满意', 3: '基本满意', 4: '满意', 5: '非常满意' },
   },
   en: {
     switchLanguage: '中文',
@@ -83,5 +86,8 @@ export default {
     help: 'Call the supervisor', helpSent: 'The duty supervisor has been called.',
     waitingForThisWindow: 'Waiting for this window',
     thisWindowToday: 'This window today',
+    myBadRatings: 'My bad ratings and appeals', noBadRatings: 'No bad ratings', appeal: 'Appeal', appealReason: 'Why the rating should be reviewed',
+    appealStates: { pending: 'Appealed, awaiting review', upheld: 'Upheld: left out of satisfaction', rejected: 'Appeal rejected' },
+    levels: { 1: 'Very dissatisfied', 2: 'Dissatisfied', 3: 'Fairly satisfied', 4: 'Satisfied', 5: 'Very satisfied' },
   },
 };

@@ -22,6 +22,9 @@ export default {
     nearBanner: n => n === 0 ? '快到您了：下一位就是您，请到窗口附近等候' : `快到您了：前面还有 ${n} 人，请回到大厅留意叫号`,
     calledBanner: n => `轮到您了！请到 ${n} 号窗口办理`,
     soundOn: '开启到号提醒声音',
+    rateThis: '请对本次服务进行评价（可选原因）',
+    rateSend: '提交评价',
+    levels: { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' },
   },
   en: {
     switchLanguage: '中文',
@@ -45,5 +48,8 @@ export default {
     nearBanner: n => n === 0 ? "Almost your turn: you are next; please wait near the windows" : `Almost your turn: ${n} ahead of you; please come back to the hall`,
     calledBanner: n => `It's your turn! Please go to window ${n}`,
     soundOn: 'Turn on the reminder sound',
+    rateThis: 'Please rate this service (reasons optional)',
+    rateSend: 'Send rating',
+    levels: { 5: 'Very satisfied', 4: 'Satisfied', 3: 'Fairly satisfied', 2: 'Dissatisfied', 1: 'Very dissatisfied' },
   },
 };

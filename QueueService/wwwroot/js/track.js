@@ -2,6 +2,7 @@
 import { $, ApiError, api, connectHub, createI18n } from '/_content/Hall.Contracts/js/hall.js';
 import texts from './track-texts.js';
 import { enableSound, soundEnabled, turnAlert } from './turn-alert.js';
+import { ratingPanel } from './track-rating.js';
 
 const id = location.pathname.split('/').filter(Boolean).pop();
 const i18n = createI18n(texts, { storageKey: 'hall.lang' });
@@ -9,6 +10,7 @@ const { t } = i18n;
 let ticket = null;
 const turn = turnAlert(id);
 let stage = '';
+const ratingForm = ratingPanel(id, i18n, () => load());
 
 function render() {
   if (!ticket) return;
@@ -32,6 +34,7 @@ function render() {
   banner.className = 'turn-alert ' + stage;
   banner.textContent = stage === 'near' ? t('nearBanner', ticket.ahead) : stage === 'called' ? t('calledBanner', ticket.windowNumber) : '';
   $('sound').hidden = soundEnabled() || !['waiting', 'called'].includes(ticket.status);
+  ratingForm.render(ticket);
   $('updated').textContent = t('updated', new Date().toLocaleTimeString(i18n.locale));
 }
 

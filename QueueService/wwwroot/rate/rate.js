@@ -1,7 +1,12 @@
 // The software evaluator on a tablet at a window: /rate/{window number}. After the clerk finishes a ticket it
-// invites a rating for the hall's time-out; a press is recorded with the same rules as a bus evaluator.
+// invites a rating for the hall's time-out: the citizen presses a level, then may tick reasons under it (评价选项);
+// the rating is recorded with the same rules as a bus evaluator.
 import { $, ApiError, api, connectHub, createI18n } from '/_content/Hall.Contracts/js/hall.js';
+import { loadRatingOptions, renderReasons } from '/_content/Hall.Contracts/js/rating-reasons.js';
 import texts from './texts.js';
+
+const levelKeys = { 5: 'verySatisfied', 4: 'satisfied', 3: 'fairlySatisfied', 2: 'dissatisfied', 1: 'veryDissatisfied' };
+let chosen = null;
 
 const windowNumber = Number(location.pathname.split('/').filter(Boolean).pop());
 const i18n = createI18n(texts, { storageKey: 'hall.lang' });
@@ -27,7 +32,7 @@ function renderError() {
 }
 
 function show(screen) {
-  for (const id of ['idle', 'invite', 'thanks']) $(id).hidden = id !== screen;
+  for (const id of ['idle', 'invite', 'reasons-screen', 'thanks']) $(id).hidden = id !== screen;
 }
 
 function invite(number) {
@@ -41,15 +46,26 @@ function invite(number) {
   countdown = setInterval(() => {
     left -= 1;
     $('seconds').textContent = left;
+    $('seconds-reasons').textContent = left;
     if (left <= 0) { clearInterval(countdown); show('idle'); }
   }, 1000);
 }
 
-async function rate(level) {
+// A level with options opens the reasons; one without is sent at once.
+async function choose(level) {
+  await loadRatingOptions();
+  $('chosen-level').textContent = i18n.t(levelKeys[level]);
+  chosen = { level, picker: renderReasons($('reasons'), level, i18n.lang) };
+  if (chosen.picker.count === 0) { await rate(level, []); return; }
+  show('reasons-screen');
+}
+
+async function rate(level, reasons) {
   clearInterval(countdown);
+  chosen = null;
   try {
     const result = await api(`/api/windows/${windowNumber}/rate`, {
-      body: { level },
+      body: { level, reasons },
       headers: { 'X-Device-Id': `tablet-${windowNumber}`, ...(deviceKey ? { 'X-Device-Key': deviceKey } : {}) },
     });
     $('thanks-level').textContent = result.ticket ? `${result.ticket.number} · ${result.ticket.rating.label}` : '';
@@ -62,7 +78,9 @@ async function rate(level) {
   setTimeout(() => show('idle'), 5000);
 }
 
-document.querySelectorAll('.level').forEach(b => b.addEventListener('click', () => rate(Number(b.dataset.level))));
+document.querySelectorAll('.level').forEach(b => b.addEventListener('click', () => choose(Number(b.dataset.level))));
+$('submit').addEventListener('click', () => { if (chosen) rate(chosen.level, chosen.picker.ticked()); });
+$('skip').addEventListener('click', () => { if (chosen) rate(chosen.level, []); });
 i18n.onChange(() => { renderWindow(); renderError(); });
 $('lang').addEventListener('click', i18n.toggle);
 
@@ -80,6 +98,7 @@ const hub = connectHub('/hubs/hall', {
   online: snapshot,
 });
 
+loadRatingOptions();
 api('/api/hall').then(h => { timeoutSeconds = h.ratingTimeoutSeconds || 60; }).catch(() => {});
 i18n.apply();
 renderWindow();

@@ -11,6 +11,9 @@ export default {
     veryDissatisfied: '非常不满意',
     secondsLeft: '秒后结束评价',
     thanks: '感谢您的评价！',
+    pickReasons: '请选择原因（可多选）',
+    submit: '提交评价',
+    skip: '不选原因，直接提交',
     clerk: c => `${c.unit} ${c.name} 工号 ${c.staffCode}`,
   },
   en: {
@@ -24,6 +27,9 @@ export default {
     veryDissatisfied: 'Very dissatisfied',
     secondsLeft: 'seconds left',
     thanks: 'Thank you for your rating!',
+    pickReasons: 'Tell us why (pick any)',
+    submit: 'Send rating',
+    skip: 'Send without reasons',
     clerk: c => `${c.name} · No. ${c.staffCode}`,
   },
 };

@@ -3,6 +3,7 @@
 import { $, ApiError, el } from '/_content/Hall.Contracts/js/hall.js';
 import { counted, hallTime, i18n, loginNeeded, serviceName, t } from './page.js';
 import { call, currentSession, onSessionChange } from './session.js';
+import { reviewForm, stepSummary, visitForm } from './follow-up-steps.js';
 
 let followUps = null;        // null until loaded after a login
 const drafts = new Map();    // follow-up id -> { open, answer, handledBy, error, busy }
@@ -26,6 +27,10 @@ function field(tag, className, name, maxLength, label) {
 function closeForm(f, draft) {
   const form = el('form', 'fu-form');
   const clearError = () => { draft.error = null; form.querySelector('.fu-error')?.remove(); };
+  const rectification = field('textarea', 'fu-rectification', 'rectification', 2000, t('rectification'));
+  rectification.rows = 2;
+  rectification.value = draft.rectification || '';
+  rectification.addEventListener('input', () => { draft.rectification = rectification.value; });
   const answer = field('textarea', 'fu-answer', 'answer', 2000, t('answer'));
   answer.rows = 2;
   answer.value = draft.answer;
@@ -39,7 +44,7 @@ function closeForm(f, draft) {
   const cancel = el('button', 'fu-cancel', t('cancel'));
   cancel.type = 'button';
   cancel.addEventListener('click', () => { draft.open = false; draft.error = null; renderFollowUps(); });
-  form.append(answer, handledBy, submit, cancel);
+  form.append(rectification, answer, handledBy, submit, cancel);
   if (draft.error) form.append(el('p', 'fu-error', i18n.of(draft.error)));
   form.addEventListener('submit', event => { event.preventDefault(); closeFollowUp(f.id); });
   return form;
@@ -59,7 +64,10 @@ function followUpItem(f) {
     el('span', 'fu-clerk', f.clerkName ? `${f.clerkName}（${f.staffCode}）` : f.staffCode || t('none')),
     el('span', 'fu-due', `${t('due')} ${hallTime(f.dueAt, false)}`));
   if (f.overdue) meta.append(el('span', 'fu-overdue', t('overdue')));
-  li.append(head, meta);
+  li.append(head, meta, stepSummary(f));
+  if (!f.visit) li.append(visitForm(f, draft, loadAfterStep));
+  if (f.appeal && f.appeal.decision === 'pending') li.append(reviewForm(f, draft, loadAfterStep));
+  if (draft.error && !draft.open) li.append(el('p', 'fu-error', i18n.of(draft.error)));
   if (!draft.open) {
     const open = el('button', 'fu-open', t('closeOpen'));
     open.type = 'button';
@@ -125,7 +133,7 @@ async function closeFollowUp(id) {
   draft.busy = true;
   renderFollowUps();
   try {
-    await call(`/api/follow-ups/${id}/close`, { body: { answer, handledBy } });
+    await call(`/api/follow-ups/${id}/close`, { body: { answer, handledBy, rectification: (draft.rectification || '').trim() || null } });
     closed(id);
   } catch (e) {
     if (!currentSession()) return;   // the session ended meanwhile
@@ -137,6 +145,13 @@ async function closeFollowUp(id) {
     }
   }
   renderFollowUps();
+}
+
+// After a 回访 or a review: read the list again (an upheld appeal closes the follow-up).
+function loadAfterStep() {
+  followUps = followUps ? [...followUps] : followUps;
+  renderFollowUps();
+  loadFollowUps();
 }
 
 function closed(id) {

@@ -20,6 +20,19 @@ public sealed class DeviceEventParserTests
         Assert.False(Assert.IsType<StatusReport>(Single("68 04 04 68 65 12 09 00 80 16")).HardwareFault);
     }
 
+    [Fact]
+    public void A_rating_with_reason_bytes_of_protocol_1_1_carries_them_in_order()
+    {
+        var press = Assert.IsType<RatingPress>(Single("68 06 06 68 66 11 09 02 01 03 86 16"));
+
+        Assert.Equal(new RatingPress(102, 9, RatingLevel.Dissatisfied, At) { Reasons = [1, 3] }, press);
+        Assert.NotEqual(new RatingPress(102, 9, RatingLevel.Dissatisfied, At), press);
+        Assert.Equal(Hex("68 06 06 68 66 11 09 02 01 03 86 16"), HallBusFrameEncoder.Encode(HallBusFrames.Rating(0x66, 9, RatingLevel.Dissatisfied, 1, 3)));
+        // More than eight reasons is no 1.1 frame: refused, not acted on.
+        Assert.NotNull(Assert.Single(DeviceEventParser.Replay(HallBusFrameEncoder.Encode(
+            new HallBusFrame(0x66, HallBusFunction.Rating, 10, 2, 1, 2, 3, 4, 5, 6, 7, 8, 9)), At)).Rejection);
+    }
+
     [Theory]
     [InlineData("68 03 03 68 65 91 07 FD 16")] // the host's acknowledgement, echoed by an RS-485 adapter
     [InlineData("68 02 02 68 C9 A0 69 16")] // a device's reply to SHOW

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Hall.QueueService.FollowUps;
 using Hall.QueueService.Tests.Infrastructure;
 using Hall.TestSupport.Postgres;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hall.QueueService.Tests.FollowUps;
 
@@ -49,6 +50,12 @@ public abstract class FollowUpTests(HallDatabase hallDatabase) : IDisposable
         // A month later, without running every periodic check of that month (nothing here needs them).
         _hall.Clock.Jump(TimeSpan.FromDays(30));
         Assert.True((await client.GetFromJsonAsync<List<FollowUpView>>("/api/follow-ups", Json.Options))!.Single().Overdue);
+        // …and the supervisor is alerted once.
+        var monitor = _hall.Services.GetRequiredService<Hall.QueueService.Supervision.AlertMonitor>();
+        await monitor.CheckAsync();
+        await monitor.CheckAsync();
+        var alerts = await client.GetFromJsonAsync<List<System.Text.Json.Nodes.JsonObject>>("/api/alerts", Json.Options);
+        Assert.Single(alerts!, a => a["kind"]!.GetValue<string>() == "followUpOverdue" && a["message"]!.GetValue<string>().Contains("A001", StringComparison.Ordinal));
 
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync($"/api/follow-ups/{followUp.Id}/close", new { answer = "", handledBy = "值班长" })).StatusCode);
         var closed = await client.PostAsJsonAsync($"/api/follow-ups/{followUp.Id}/close", new { answer = "已电话回访，群众表示理解，窗口已整改。", handledBy = "值班长" });

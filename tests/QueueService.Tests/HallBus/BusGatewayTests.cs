@@ -90,7 +90,7 @@ public sealed class BusGatewayTests : IAsyncLifetime
         await WriteAsync(Hex("68 04 04 68 65 11 07 05 82 16"));
         await WaitForFrameAsync(f => Encoded(f) == "68 03 03 68 65 91 07 FD 16");
         await WaitUntilAsync(async () => (await TicketAsync(first.Id)).Rating is not null);
-        Assert.Equal(new RatingView(5, "非常满意"), (await TicketAsync(first.Id)).Rating);
+        Assert.Equal(new RatingView(5, "非常满意") { Channel = "evaluator" }, (await TicketAsync(first.Id)).Rating);
         Assert.Equal(TicketStatus.Waiting, (await TicketAsync(second.Id)).Status);
 
         // The devices answer the server's pings through the gateway too.

@@ -86,7 +86,7 @@ public sealed class HallBusAcceptanceTests : IAsyncLifetime
         await WriteAsync(Hex("68 04 04 68 65 11 07 05 82 16"));
         await WaitForFrameAsync(f => Encoded(f) == "68 03 03 68 65 91 07 FD 16");
         await WaitUntilAsync(async () => (await TicketAsync(first.Id)).Rating is not null);
-        Assert.Equal(new RatingView(5, "非常满意"), (await TicketAsync(first.Id)).Rating);
+        Assert.Equal(new RatingView(5, "非常满意") { Channel = "evaluator" }, (await TicketAsync(first.Id)).Rating);
         await WriteAsync(Encode(HallBusFrames.Rating(101, 8, RatingLevel.VeryDissatisfied)));
         await WaitForFrameAsync(f => f == HallBusFrames.Acknowledge(101, HallBusFunction.Rating, 8));
 
@@ -101,9 +101,17 @@ public sealed class HallBusAcceptanceTests : IAsyncLifetime
         // Events are handled in order: once this call is done, everything sent before it has been handled.
         await WriteAsync(Key(sequence: 22, HallBusKey.CallNext));
         await WaitForWindowAsync(w => w.State == WindowState.Calling && w.CurrentTicket?.Id == second.Id);
-        Assert.Equal(new RatingView(5, "非常满意"), (await TicketAsync(first.Id)).Rating);
+        Assert.Equal(new RatingView(5, "非常满意") { Channel = "evaluator" }, (await TicketAsync(first.Id)).Rating);
         Assert.DoesNotContain(_bus.AtDevices, f => f.Address == 1 && f.Function == HallBusFunctions.ReplyTo(HallBusFunction.Key) && f.Sequence is 20 or 21);
         Assert.Equal(TicketStatus.Called, (await TicketAsync(second.Id)).Status);
+
+        // Protocol 1.1: an evaluator with a screen sends the numbers of the reasons ticked; numbers the hall lacks are ignored.
+        await WriteAsync(Key(sequence: 23, HallBusKey.StartService));
+        await WriteAsync(Key(sequence: 24, HallBusKey.Finish));
+        await WaitUntilAsync(async () => (await TicketAsync(second.Id)).Status == TicketStatus.Done);
+        await WriteAsync(Encode(HallBusFrames.Rating(101, 10, RatingLevel.Dissatisfied, 1, 3, 99)));
+        await WaitUntilAsync(async () => (await TicketAsync(second.Id)).Rating is not null);
+        Assert.Equal(new RatingView(2, "不满意") { Channel = "evaluator", Reasons = ["attitudePoor", "notToldAtOnce"] }, (await TicketAsync(second.Id)).Rating);
 
         Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("/health")).StatusCode);
         Assert.False(_server.HasExited);

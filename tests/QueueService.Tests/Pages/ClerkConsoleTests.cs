@@ -64,6 +64,19 @@ public sealed class ClerkConsoleTests(ChromiumFixture chromium) : IClassFixture<
         var alerts = await admin.GetFromJsonAsync<List<System.Text.Json.Nodes.JsonObject>>("/api/alerts");
         Assert.Contains(alerts!, a => a["kind"]!.GetValue<string>() == "helpCall" && a["windowNumber"]!.GetValue<int>() == 1);
 
+        // A 差评 appears under 我的差评 and the clerk appeals it with a reason.
+        await Assertions.Expect(page.Locator("#appeals")).ToHaveTextAsync("暂无差评");
+        (await http.PostAsJsonAsync("/api/windows/1/rate", new { level = 2, reasons = new[] { "slow" } })).EnsureSuccessStatusCode();
+        var bad = page.Locator("#appeals li[data-ticket='B001']");
+        await Assertions.Expect(bad).ToContainTextAsync("不满意");
+        await Assertions.Expect(bad.Locator(".reasons")).ToHaveTextAsync("办事效率低");
+        await bad.Locator(".appeal-send").ClickAsync();
+        await Assertions.Expect(bad.Locator(".error")).ToContainTextAsync("请填写申诉理由");
+        await bad.Locator(".appeal-reason").FillAsync("系统故障导致等候，非窗口原因。");
+        await bad.Locator(".appeal-send").ClickAsync();
+        await Assertions.Expect(bad.Locator(".appeal-state")).ToHaveTextAsync("已申诉，待复核");
+        await ChromiumFixture.ScreenshotAsync(page, "console-appeal");
+
         await page.ClickAsync("#lang");
         await Assertions.Expect(page.Locator("#state")).ToHaveTextAsync("Idle");
         await page.ClickAsync("#logout");

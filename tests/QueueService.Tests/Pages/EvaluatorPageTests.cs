@@ -12,7 +12,7 @@ namespace Hall.QueueService.Tests.Pages;
 public sealed class EvaluatorPageTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
     [Fact]
-    public async Task Finishing_a_ticket_invites_a_rating_and_a_touch_binds_it_to_that_ticket()
+    public async Task Finishing_a_ticket_invites_a_rating_then_its_reasons_and_binds_both_to_that_ticket()
     {
         await using var server = await HostProcess.StartAsync("QueueService", FreePort.Next(), ["--Queue:DataDirectory=" + TestPaths.NewTempDirectory("rate")]);
         using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
@@ -31,11 +31,20 @@ public sealed class EvaluatorPageTests(ChromiumFixture chromium) : IClassFixture
         await Assertions.Expect(page.Locator("#invite")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#number")).ToHaveTextAsync("A001");
         await ChromiumFixture.ScreenshotAsync(page, "evaluator-invite");
-        await page.ClickAsync("button[data-level='5']");
+        await page.ClickAsync("button[data-level='2']");
+        await Assertions.Expect(page.Locator("#reasons-screen")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#chosen-level")).ToHaveTextAsync("不满意");
+        await page.ClickAsync(".reason[data-code='slow']");
+        await page.ClickAsync(".reason[data-code='notToldAtOnce']");
+        await Assertions.Expect(page.Locator(".reason[data-code='slow']")).ToHaveAttributeAsync("aria-pressed", "true");
+        await ChromiumFixture.ScreenshotAsync(page, "evaluator-reasons");
+        await page.ClickAsync("#submit");
         await Assertions.Expect(page.Locator("#thanks")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("#thanks-level")).ToHaveTextAsync("A001 · 非常满意");
+        await Assertions.Expect(page.Locator("#thanks-level")).ToHaveTextAsync("A001 · 不满意");
 
         var rated = await http.GetFromJsonAsync<TicketView>($"/api/tickets/{ticket!.Id}", Json.Options);
-        Assert.Equal(5, rated!.Rating!.Level);
+        Assert.Equal(2, rated!.Rating!.Level);
+        Assert.Equal(["slow", "notToldAtOnce"], rated.Rating.Reasons);
+        Assert.Equal("tablet", rated.Rating.Channel);
     }
 }

@@ -46,4 +46,41 @@ public sealed class TrackingPageTests(ChromiumFixture chromium) : IClassFixture<
         await Assertions.Expect(page.GetByTestId("outcome")).ToContainTextAsync("需补正以下材料（一次性告知）");
         await ChromiumFixture.ScreenshotAsync(page, "tracking-supplement");
     }
+
+    [Fact]
+    public async Task Once_done_the_ticket_is_rated_from_its_own_link_with_a_level_and_reasons()
+    {
+        await using var server = await HostProcess.StartAsync("QueueService", FreePort.Next(), ["--Queue:DataDirectory=" + TestPaths.NewTempDirectory("track-rate")]);
+        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        var mine = await (await http.PostAsJsonAsync("/api/tickets", new { serviceId = 1 })).Content.ReadFromJsonAsync<IssuedTicket>(Json.Options);
+        var page = await chromium.NewPageAsync(390, 844);
+        await page.GotoAsync(mine!.TrackingUrl);
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("等候中");
+        await Assertions.Expect(page.GetByTestId("rate-panel")).ToBeHiddenAsync();
+
+        var login = await (await http.PostAsJsonAsync("/api/windows/1/login", new { staffCode = "1001", pin = DemoCredentials.Pin })).Content.ReadFromJsonAsync<LoginResponse>(Json.Options);
+        http.DefaultRequestHeaders.Authorization = new("Bearer", login!.Token);
+        await http.PostAsync("/api/windows/1/call-next", null);
+        await http.PostAsync("/api/windows/1/finish", null);
+
+        await Assertions.Expect(page.GetByTestId("rate-panel")).ToBeVisibleAsync();
+        await page.ClickAsync(".rate-level[data-level='3']");
+        await page.ClickAsync(".reason[data-code='waitLong']");
+        await ChromiumFixture.ScreenshotAsync(page, "tracking-rate");
+        await page.ClickAsync("#rate-send");
+        await Assertions.Expect(page.Locator("#rating")).ToHaveTextAsync("您的评价：基本满意，感谢！");
+        await Assertions.Expect(page.GetByTestId("rate-panel")).ToBeHiddenAsync();
+
+        var rated = await http.GetFromJsonAsync<TicketView>($"/api/tickets/{mine.Id}", Json.Options);
+        Assert.Equal((3, "phone"), (rated!.Rating!.Level, rated.Rating.Channel));
+        Assert.Equal(["waitLong"], rated.Rating.Reasons);
+
+        // The bare page (a ticket id without the link's key) offers no rating.
+        var other = await (await http.PostAsJsonAsync("/api/tickets", new { serviceId = 1 })).Content.ReadFromJsonAsync<IssuedTicket>(Json.Options);
+        await http.PostAsync("/api/windows/1/call-next", null);
+        await http.PostAsync("/api/windows/1/finish", null);
+        await page.GotoAsync(server.BaseUrl + "/t/" + other!.Id);
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("已办结");
+        await Assertions.Expect(page.GetByTestId("rate-panel")).ToBeHiddenAsync();
+    }
 }

@@ -20,9 +20,9 @@ public sealed class RatingOutcomeTests : IDisposable
         await clerk.ActAsync(1, "start");
         await clerk.ActAsync(1, "finish");
 
-        var first = await ratings.RateAtWindowAsync(1, 5, new Actor("bus:101"));
-        var second = await ratings.RateAtWindowAsync(1, 1, new Actor("bus:101"));
-        var elsewhere = await ratings.RateAtWindowAsync(2, 5, new Actor("bus:102"));
+        var first = await ratings.RateAtWindowAsync(1, 5, null, "evaluator", new Actor("bus:101"));
+        var second = await ratings.RateAtWindowAsync(1, 1, null, "evaluator", new Actor("bus:101"));
+        var elsewhere = await ratings.RateAtWindowAsync(2, 5, null, "evaluator", new Actor("bus:102"));
 
         Assert.Null(first.Refusal);
         Assert.Equal(5, first.Ticket!.Rating!.Level);
