@@ -48,6 +48,8 @@ public sealed record HallDefinition
     public HallSecurity Security { get; init; } = new();
     /// <summary>Rules for bookings across services (实名 limits, no-show bar).</summary>
     public HallAppointmentRules Appointments { get; init; } = new();
+    /// <summary>How many working days a complaint (投诉) has until its answer is due.</summary>
+    public Complaints.ComplaintRules Complaints { get; init; } = new();
 }
 
 /// <summary>How a window picks among its services: by its order of preference, or the oldest ticket across them.</summary>

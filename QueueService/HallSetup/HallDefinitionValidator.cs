@@ -36,6 +36,7 @@ public static class HallDefinitionValidator
         Check(hall.FollowUpWorkingDays is >= 1 and <= 60, "followUpWorkingDays", "must be between 1 and 60");
         Ratings.RatingOptionRules.Check(hall.RatingOptions, "ratingOptions", errors);
         Calendar.CalendarRules.Check(hall.Calendar, "calendar", errors);
+        Complaints.ComplaintRules.Check(hall.Complaints, "complaints", errors);
         Check(hall.Services.Count > 0, "services", "needs at least one service");
         Check(hall.Windows.Count > 0, "windows", "needs at least one window");
 

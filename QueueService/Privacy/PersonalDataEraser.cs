@@ -10,9 +10,9 @@ namespace Hall.QueueService.Privacy;
 
 /// <summary>How many records had their personal data erased, per table.</summary>
 /// <param name="TextMessages">Phones left for the text reminder (到号提醒) and the messages sent to them.</param>
-public sealed record ErasedPersonalData(int Tickets, int Appointments, int FollowUps, int TextMessages = 0)
+public sealed record ErasedPersonalData(int Tickets, int Appointments, int FollowUps, int TextMessages = 0, int Complaints = 0)
 {
-    public int Total => Tickets + Appointments + FollowUps + TextMessages;
+    public int Total => Tickets + Appointments + FollowUps + TextMessages + Complaints;
 }
 
 /// <summary>
@@ -58,11 +58,14 @@ public sealed class PersonalDataEraser(QueueDatabase database, HallCatalogHolder
                 args, scope.Transaction);
             var texts = await SmsOutboxTable.EraseBeforeAsync(scope, catalog.HallId, before)
                 + await SmsConsentsTable.EraseBeforeAsync(scope, catalog.HallId, before);
-            erased = new ErasedPersonalData(tickets, appointments, followUps, texts);
+            // Complaints' contact names and phones go with the rest.
+            var complaints = await Complaints.ComplaintsTable.EraseBeforeAsync(scope, catalog.HallId, beforeMs);
+            erased = new ErasedPersonalData(tickets, appointments, followUps, texts, complaints);
             if (erased.Total > 0)
             {
                 await EventLog.AppendAsync(scope, catalog.HallId, ExpiredEventKind, now, today.ToKey(), new Actor("privacy"),
-                    detail: $"before={before} tickets={tickets} appointments={appointments} followUps={followUps}" + (texts > 0 ? $" textMessages={texts}" : ""));
+                    detail: $"before={before} tickets={tickets} appointments={appointments} followUps={followUps}" + (texts > 0 ? $" textMessages={texts}" : "")
+                        + (complaints > 0 ? $" complaints={complaints}" : ""));
             }
             await scope.CommitAsync(cancellationToken);
         }

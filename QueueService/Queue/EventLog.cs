@@ -30,6 +30,11 @@ public static class EventKinds
     public const string DeviceKeyRevoked = "deviceKeyRevoked";
     public const string Archived = "archived";
     public const string TemporaryPostGranted = "temporaryPostGranted";
+    public const string ComplaintReceived = "complaintReceived";
+    public const string ComplaintAnswered = "complaintAnswered";
+    public const string ComplaintEscalated = "complaintEscalated";
+    public const string ComplaintClosed = "complaintClosed";
+    public const string ComplaintInvalid = "complaintInvalid";
 }
 
 /// <summary>

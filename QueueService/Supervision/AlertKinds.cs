@@ -23,6 +23,8 @@ public static class AlertKinds
     public const string HelpCall = "helpCall";
     /// <summary>AB岗: a B clerk's cover reached 20 working days in a row, or 40 in the year.</summary>
     public const string BCoverLimit = "bCoverLimit";
+    /// <summary>投诉超期: a complaint still open past its due time.</summary>
+    public const string ComplaintOverdue = "complaintOverdue";
     /// <summary>A 差评's follow-up (回访/整改) still open past its deadline.</summary>
     public const string FollowUpOverdue = "followUpOverdue";
 }
