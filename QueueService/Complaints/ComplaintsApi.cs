@@ -56,7 +56,7 @@ public static class ComplaintsApi
         {
             var policy = await policies.GetPolicyAsync(HallPolicies.Supervisor) ?? throw new InvalidOperationException("No supervisor policy.");
             var authenticated = await evaluator.AuthenticateAsync(policy, http);
-            var result = await evaluator.AuthorizeAsync(policy, authenticated, http, null);
+            var result = await evaluator.AuthorizeAsync(policy, authenticated, http, http);   // the access handler reads the request from the resource
             if (!result.Succeeded)
             {
                 throw QueueProblems.ComplaintNeedsSupervisor();
