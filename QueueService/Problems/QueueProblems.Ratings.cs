@@ -31,5 +31,5 @@ public static partial class QueueProblems
         Conflict("noAppeal", "该评价没有待复核的申诉。", "There is no appeal to review on this follow-up.");
 
     public static QueueRuleException VisitRequired() =>
-        Invalid("visitRequired", "请填写回访方式（phone、sms、visit、onSite）、回访人和群众意见。", "A 回访 needs its channel (phone, sms, visit, onSite), who made it and what the citizen said.");
+        Invalid("visitRequired", "请填写回访方式（phone、sms、visit、onSite）、回访人和群众意见。", "A follow-up call needs its channel (phone, sms, visit, onSite), who made it and what the citizen said.");
 }

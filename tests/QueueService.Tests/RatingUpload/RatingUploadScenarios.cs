@@ -30,6 +30,7 @@ public abstract class RatingUploadScenarios(HallDatabase hallDatabase) : IAsyncL
             ["Ratings:UploadMaxRetryDelay"] = (RetryDelay * 2).ToString(),
             // A long lease: the test's clock moves while a try is on the wire, and must not hand that try to a second round.
             ["Ratings:UploadTimeout"] = "00:05:00",
+            ["Ratings:UploadPollInterval"] = "00:10:00",
         }, hallDatabase);
     }
 
@@ -60,10 +61,17 @@ public abstract class RatingUploadScenarios(HallDatabase hallDatabase) : IAsyncL
         Assert.Equal("HTTP 500", status.LastError);
         Assert.Equal(HttpStatusCode.Unauthorized, (await _hall.CreateClient().GetAsync("/api/supervision/rating-uploads")).StatusCode);
 
+        // Each round moves past the back-off and sends. The background loop (its poll slowed to the longest allowed) may
+        // still hold the claim of a round's try, so a round waits, bounded, for that try to reach the receiver.
         for (var round = 0; round < 40 && _receiver.Taken.Count < 4; round++)
         {
+            var before = _receiver.Tries.Count;
             _hall.Clock.Advance(RetryDelay * 2);
             await SendDueAsync();
+            for (var wait = 0; wait < 100 && _receiver.Tries.Count == before; wait++)
+            {
+                await Task.Delay(10);
+            }
         }
 
         var taken = _receiver.Taken;

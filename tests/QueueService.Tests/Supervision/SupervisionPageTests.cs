@@ -30,6 +30,9 @@ public sealed class SupervisionPageTests(ChromiumFixture chromium) : IClassFixtu
     /// <summary>Logs in through the header's form, as a supervisor at the desk would.</summary>
     internal static async Task LogInOnPageAsync(IPage page, string staffCode, string pin)
     {
+        // The page's modules must have run (their handlers attached) before the form is used; on a loaded machine a
+        // click can come first. The hub's connection state is set by them.
+        await Assertions.Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "online");
         await page.FillAsync("#login-staff", staffCode);
         await page.FillAsync("#login-pin", pin);
         await page.ClickAsync("#login-submit");
