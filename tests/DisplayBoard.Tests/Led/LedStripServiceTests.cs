@@ -71,7 +71,11 @@ public sealed class LedStripServiceTests
 
         await rig.Service.OnSnapshotAsync(snapshot, CancellationToken.None);
 
-        await rig.Devices.WaitForAsync(s => s.Address == 206 && s.Line == 1, Timeout);
+        // The strips are written one after another; wait for each line read below, not only the last one sent.
+        foreach (var (address, line) in new[] { (201, 0), (201, 1), (203, 0), (205, 1), (206, 1) })
+        {
+            await rig.Devices.WaitForAsync(s => s.Address == address && s.Line == line, Timeout);
+        }
         Assert.Equal("1号窗口", rig.Devices.Text(201, 0));
         Assert.Equal("市政务服务中心 张晓明 工号1001", rig.Devices.Text(201, 1));
         Assert.Equal("B003", rig.Devices.Text(203, 0));
