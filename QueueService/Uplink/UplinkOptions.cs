@@ -35,7 +35,7 @@ public sealed class UplinkOptions : IValidatableObject
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Url);
 
-    public Uri EventsUri => new(new Uri(Url!.Trim().TrimEnd('/') + "/"), "api/uplink/events");
+    public Uri EventsUri() => new(new Uri(Url!.Trim().TrimEnd('/') + "/"), "api/uplink/events");
 
     /// <summary>The wait after the try numbered <paramref name="failuresBefore"/> + 1 failed: doubling, capped.</summary>
     public TimeSpan DelayAfter(int failuresBefore)

@@ -102,7 +102,7 @@ public sealed partial class UplinkSender(
 
     private async Task<(UplinkAcknowledgement? Acknowledgement, string? Error)> PostAsync(UplinkOptions settings, UplinkBatch batch, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, settings.EventsUri) { Content = JsonContent.Create(batch, options: UplinkJson.Options) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, settings.EventsUri()) { Content = JsonContent.Create(batch, options: UplinkJson.Options) };
         request.Headers.Add(KeyHeader, settings.HallKey!.Trim());
         try
         {
