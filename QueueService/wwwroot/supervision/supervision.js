@@ -1,9 +1,11 @@
 // Hall supervision dashboard (大厅值班监控): live windows and queues from the hub, today's figures and charts, and for a
-// logged-in supervisor the alerts, device states, follow-ups and the monthly report. Each panel is its own module;
+// logged-in supervisor the alerts, device states, follow-ups, complaints and the monthly report. Each panel is its own module;
 // this one connects them: the hub, the language switch and the ticking clocks.
 import { $, api, connectHub } from '/_content/Hall.Contracts/js/hall.js';
 import { alertRaised, loadAlerts, removeAlert, renderAlerts } from './alerts.js';
 import { renderAttendance } from './attendance.js';
+import { loadComplaints, renderComplaints } from './complaints.js';
+import { renderComplaintEntry } from './complaint-entry.js';
 import { loadDevices, renderDevices } from './devices.js';
 import { loadLimits, renderLimits } from './limits.js';
 import { figuresSoon, loadFigures, renderFigures } from './figures.js';
@@ -26,12 +28,13 @@ function renderConnection() {
 function renderAll() {
   if (hall.names.zh) $('hall-name').textContent = i18n.of(hall.names);
   renderWindows(); renderQueues(); renderFigures(); renderAlerts(); renderDevices(); renderLimits(); renderFollowUps(); renderAttendance();
+  renderComplaints(); renderComplaintEntry();
   renderConnection(); renderAuth(); renderReportMessage();
 }
 
 function loadSupervision() {
   if (!currentSession()) return;
-  loadAlerts(); loadDevices(); loadLimits(); loadFollowUps();
+  loadAlerts(); loadDevices(); loadLimits(); loadFollowUps(); loadComplaints();
 }
 
 function applySnapshot(snapshot) {
