@@ -11,10 +11,10 @@ namespace Hall.QueueService.Tests.Ratings;
 /// <summary>评价结果公开 at /evaluation: a hand-made month of ratings through the server's APIs, read by anyone in Chromium.</summary>
 public sealed class PublicEvaluationPageTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
-    /// <summary>One visit at a window: a ticket of service 1, called, finished and rated at the window's evaluator.</summary>
-    internal static async Task ServeAndRateAsync(HttpClient anonymous, HttpClient clerk, int window, int level)
+    /// <summary>One visit at a window: a ticket of the service, called, finished and rated at the window's evaluator.</summary>
+    internal static async Task ServeAndRateAsync(HttpClient anonymous, HttpClient clerk, int window, int level, int serviceId = 1)
     {
-        (await anonymous.PostAsJsonAsync("/api/tickets", new { serviceId = 1 })).EnsureSuccessStatusCode();
+        (await anonymous.PostAsJsonAsync("/api/tickets", new { serviceId })).EnsureSuccessStatusCode();
         (await clerk.PostAsync($"/api/windows/{window}/call-next", null)).EnsureSuccessStatusCode();
         (await clerk.PostAsync($"/api/windows/{window}/finish", null)).EnsureSuccessStatusCode();
         (await anonymous.PostAsJsonAsync($"/api/windows/{window}/rate", new { level })).EnsureSuccessStatusCode();
