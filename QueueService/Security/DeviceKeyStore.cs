@@ -24,8 +24,6 @@ public sealed record IssuedDeviceKey(string DeviceId, string Key, DateTimeOffset
 /// </summary>
 public sealed partial class DeviceKeyStore(QueueDatabase database, HallCatalogHolder hall, HallEventPublisher publisher, TimeProvider time, ILogger<DeviceKeyStore> logger)
 {
-    private const string Scheme = "sha256";
-
     /// <summary>The device a presented key belongs to, or null when the key is unknown, revoked or malformed.</summary>
     public async Task<DeviceDefinition?> VerifyAsync(string presented, CancellationToken cancellationToken)
     {
@@ -44,7 +42,7 @@ public sealed partial class DeviceKeyStore(QueueDatabase database, HallCatalogHo
         var stored = await connection.QueryFirstOrDefaultAsync<string>(
             "SELECT key_hash FROM device_keys WHERE hall_id = @hall AND device_id = @device AND revoked_at IS NULL ORDER BY id DESC",
             new { hall = catalog.HallId, device = device.Id });
-        return stored is not null && Matches(presented, stored) ? device : null;
+        return stored is not null && SaltedKeyHash.Matches(presented, stored) ? device : null;
     }
 
     public async Task<IssuedDeviceKey> IssueAsync(string deviceId, string issuedBy, CancellationToken cancellationToken)
@@ -141,30 +139,12 @@ public sealed partial class DeviceKeyStore(QueueDatabase database, HallCatalogHo
     private static Task<int> InsertAsync(WriteScope scope, string deviceId, string key, string issuedBy, DateTimeOffset now, string hallId) =>
         scope.Connection.ExecuteAsync(
             "INSERT INTO device_keys (hall_id, device_id, key_hash, issued_at, issued_by) VALUES (@hall, @device, @hash, @now, @by)",
-            new { hall = hallId, device = deviceId, hash = Hash(key), now = now.ToUnixMs(), by = issuedBy }, scope.Transaction);
+            new { hall = hallId, device = deviceId, hash = SaltedKeyHash.Hash(key), now = now.ToUnixMs(), by = issuedBy }, scope.Transaction);
 
     private Task<int> RevokeInScopeAsync(WriteScope scope, string deviceId, string by, DateTimeOffset now) =>
         scope.Connection.ExecuteAsync(
             "UPDATE device_keys SET revoked_at = @now, revoked_by = @by WHERE hall_id = @hall AND device_id = @device AND revoked_at IS NULL",
             new { hall = hall.Current.HallId, device = deviceId, now = now.ToUnixMs(), by }, scope.Transaction);
-
-    private static string Hash(string key)
-    {
-        var salt = RandomNumberGenerator.GetBytes(16);
-        return $"{Scheme}${Convert.ToBase64String(salt)}${Convert.ToBase64String(Digest(salt, key))}";
-    }
-
-    private static bool Matches(string key, string stored)
-    {
-        var parts = stored.Split('$');
-        if (parts.Length != 3 || parts[0] != Scheme)
-        {
-            return false;
-        }
-        return CryptographicOperations.FixedTimeEquals(Digest(Convert.FromBase64String(parts[1]), key), Convert.FromBase64String(parts[2]));
-    }
-
-    private static byte[] Digest(byte[] salt, string key) => SHA256.HashData([.. salt, .. Encoding.UTF8.GetBytes(key)]);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Device {DeviceId}: a new key was issued by {By}; any older key is revoked")]
     private partial void LogIssued(string deviceId, string by);

@@ -47,6 +47,10 @@ public static class ProductionReadiness
         {
             problems.Add(sms);
         }
+        if (configuration["Uplink:Url"] is { Length: > 0 } uplink && !uplink.Trim().StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add("Uplink:Url must be https in Production (the hall's key travels with every batch).");
+        }
         if (problems.Count > 0)
         {
             throw new ProductionNotReadyException(problems);

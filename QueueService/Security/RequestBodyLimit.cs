@@ -6,7 +6,8 @@ namespace Hall.QueueService.Security;
 
 /// <summary>
 /// JSON bodies on <c>/api</c> are at most 64 KB (413 otherwise, before anything is read, stored or logged). The
-/// administrator's whole hall file (<c>PUT /api/admin/hall</c>) may be larger: <see cref="MaxHallFileBytes"/>.
+/// administrator's whole hall file (<c>PUT /api/admin/hall</c>) and a hall's uplink batch to its city
+/// (<c>POST /api/uplink/events</c>, up to 5 000 events) may be larger: <see cref="MaxHallFileBytes"/>.
 /// A body without <c>Content-Length</c> is cut off at the same limit while it is read.
 /// </summary>
 public static class RequestBodyLimit
@@ -21,7 +22,9 @@ public static class RequestBodyLimit
             await next(http);
             return;
         }
-        var limit = http.Request.Path.StartsWithSegments("/api/admin/hall") && HttpMethods.IsPut(http.Request.Method) ? MaxHallFileBytes : MaxJsonBytes;
+        var large = (http.Request.Path.StartsWithSegments("/api/admin/hall") && HttpMethods.IsPut(http.Request.Method))
+            || (http.Request.Path.StartsWithSegments("/api/uplink/events") && HttpMethods.IsPost(http.Request.Method));
+        var limit = large ? MaxHallFileBytes : MaxJsonBytes;
         if (http.Request.ContentLength > limit)
         {
             http.RequestServices.GetRequiredService<LimitCounters>().Hit("bodyTooLarge");

@@ -24,14 +24,22 @@ public sealed class HistoryRead : IAsyncDisposable
 
     public HistoryTables Tables { get; }
 
-    public static async Task<HistoryRead> OpenAsync(QueueDatabase database, string hallId, HallDateRange range, CancellationToken cancellationToken = default)
+    public static Task<HistoryRead> OpenAsync(QueueDatabase database, string hallId, HallDateRange range, CancellationToken cancellationToken = default) =>
+        OpenAsync(database, (connection, transaction) => HistoryTables.ForAsync(connection, transaction, hallId, range), cancellationToken);
+
+    /// <summary>A read of the halls' uplinked tickets and events on a city server.</summary>
+    public static Task<HistoryRead> OpenCityAsync(QueueDatabase database, CancellationToken cancellationToken = default) =>
+        OpenAsync(database, (_, _) => Task.FromResult(HistoryTables.City), cancellationToken);
+
+    private static async Task<HistoryRead> OpenAsync(QueueDatabase database, Func<DbConnection, DbTransaction, Task<HistoryTables>> choose,
+        CancellationToken cancellationToken)
     {
         var connection = await database.OpenAsync(cancellationToken);
         DbTransaction? transaction = null;
         try
         {
             transaction = await database.Dialect.BeginSnapshotAsync(connection, cancellationToken);
-            var tables = await HistoryTables.ForAsync(connection, transaction, hallId, range);
+            var tables = await choose(connection, transaction);
             return new HistoryRead(connection, transaction, tables);
         }
         catch

@@ -43,7 +43,7 @@ public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder 
         var byHour = await FiguresByAsync(read, catalog, range, HourKey(catalog, range));
         var sessions = await PostSessionsAsync(read, catalog, range);
         // One read of the outcomes, summed four ways.
-        var outcomeCounts = await TicketOutcomesTable.CountAsync(read.Connection, read.Transaction, catalog.HallId, range.FromKey, range.ToKey);
+        var outcomeCounts = await TicketOutcomesTable.CountAsync(read, catalog.HallId, range.FromKey, range.ToKey);
         var outcomesTotal = TicketOutcomesTable.SumBy(outcomeCounts, _ => "all");
         var outcomesByService = TicketOutcomesTable.SumBy(outcomeCounts, c => c.ServiceId.ToString(CultureInfo.InvariantCulture));
         var outcomesByWindow = TicketOutcomesTable.SumBy(outcomeCounts, c => c.WindowNumber?.ToString(CultureInfo.InvariantCulture));
@@ -101,12 +101,21 @@ public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder 
     }
 
     /// <summary>Ticket figures grouped by a key expression (a column, an hour, or a constant for the total).</summary>
-    public static async Task<Dictionary<string, StatsFigures>> FiguresByAsync(HistoryRead read, HallCatalog catalog, HallDateRange range, string keyExpression)
+    public static Task<Dictionary<string, StatsFigures>> FiguresByAsync(HistoryRead read, HallCatalog catalog, HallDateRange range, string keyExpression) =>
+        FiguresByAsync(read, [catalog.HallId], catalog.Services.Select(s => new ServicePromise(catalog.HallId, s.Id, s.PromisedMinutes)).ToList(), range, keyExpression);
+
+    /// <summary>
+    /// The same figures for any halls whose tickets the read's tables hold: this hall's own, or on a city server the
+    /// halls that uplink to it, one or all together (their services' promised minutes come with their batches).
+    /// </summary>
+    public static async Task<Dictionary<string, StatsFigures>> FiguresByAsync(HistoryRead read, IReadOnlyList<string> hallIds, IReadOnlyList<ServicePromise> services,
+        HallDateRange range, string keyExpression)
     {
         var (connection, tables) = (read.Connection, read.Tables);
+        var halls = hallIds.Count == 1 ? "hall_id = @hall" : $"hall_id IN ({string.Join(", ", hallIds.Select(Literal))})";
         var args = new
         {
-            hall = catalog.HallId,
+            hall = hallIds[0],
             from = range.FromKey,
             to = range.ToKey,
             done = (int)TicketStatus.Done,
@@ -118,8 +127,8 @@ public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder 
             WITH t AS (
                 SELECT {keyExpression} AS k, status, issued_at, called_at, started_at, finished_at, transfer_count, CASE WHEN rating_excluded = 1 THEN NULL ELSE rating_level END AS rating_level,
                        CASE WHEN rating_excluded = 1 THEN 1 ELSE 0 END AS excluded, estimated_wait_minutes,
-                       {PromisedMsCase(catalog)} AS promised_ms
-                FROM {tables.Tickets} WHERE hall_id = @hall AND hall_date >= @from AND hall_date <= @to
+                       {PromisedMsCase(services)} AS promised_ms
+                FROM {tables.Tickets} WHERE {halls} AND hall_date >= @from AND hall_date <= @to
             )
             SELECT CAST(k AS TEXT) AS key,
                 COUNT(*) AS issued,
@@ -143,7 +152,7 @@ public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder 
             $"""
             WITH w AS (
                 SELECT {keyExpression} AS k, called_at - issued_at AS wait_ms
-                FROM {tables.Tickets} WHERE hall_id = @hall AND hall_date >= @from AND hall_date <= @to AND called_at IS NOT NULL
+                FROM {tables.Tickets} WHERE {halls} AND hall_date >= @from AND hall_date <= @to AND called_at IS NOT NULL
             ), r AS (
                 SELECT k, wait_ms, ROW_NUMBER() OVER (PARTITION BY k ORDER BY wait_ms) AS rn, COUNT(*) OVER (PARTITION BY k) AS n
                 FROM w WHERE k IS NOT NULL
@@ -181,16 +190,31 @@ public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder 
     }
 
     /// <summary>The promised minutes (承诺时限) of each service as a SQL CASE; the values are the hall file's integers.</summary>
-    private static string PromisedMsCase(HallCatalog catalog)
+    private static string PromisedMsCase(IReadOnlyList<ServicePromise> services)
     {
+        if (services.Select(s => s.HallId).Distinct().Count() > 1)
+        {
+            var many = new StringBuilder("CASE");
+            foreach (var service in services)
+            {
+                many.Append(CultureInfo.InvariantCulture, $" WHEN hall_id = {Literal(service.HallId)} AND service_id = {service.Id} THEN {service.PromisedMinutes * 60_000L}");
+            }
+            return many.Append(" ELSE NULL END").ToString();
+        }
         var sql = new StringBuilder("CASE service_id");
-        foreach (var service in catalog.Services)
+        foreach (var service in services)
         {
             sql.Append(CultureInfo.InvariantCulture, $" WHEN {service.Id} THEN {service.PromisedMinutes * 60_000L}");
         }
         return sql.Append(" ELSE NULL END").ToString();
     }
+
+    /// <summary>A hall id as an SQL literal (ids are letters, digits, - and _; quotes are doubled all the same).</summary>
+    private static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
 }
+
+/// <summary>A service's promised minutes at the window, as the statistics count them.</summary>
+public sealed record ServicePromise(string HallId, int Id, int PromisedMinutes);
 
 /// <summary>A clerk's time logged in at a window on one post, in Unix milliseconds.</summary>
 public sealed record PostSession(int WindowNumber, string StaffCode, string Post, long StartMs, long EndMs)

@@ -13,6 +13,14 @@ public sealed class QueueStorageOptions : IValidatableObject
     /// <summary><c>sqlite</c> (embedded, default) or <c>postgres</c> (with <c>ConnectionStrings:Queue</c>).</summary>
     public string Database { get; set; } = "sqlite";
 
+    /// <summary>
+    /// <c>hall</c> (default): a hall server. <c>city</c>: also a city server (三级政务服务网络) that takes the event
+    /// records its halls uplink and answers the city's figures; it needs PostgreSQL.
+    /// </summary>
+    public string Role { get; set; } = "hall";
+
+    public bool IsCity => Role.Equals("city", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>A hall file to load at start; without it the stored hall (or the demo hall on an empty database) is used.</summary>
     public string? HallFile { get; set; }
 
@@ -47,6 +55,14 @@ public sealed class QueueStorageOptions : IValidatableObject
         if (!SqliteSynchronous.Equals("normal", StringComparison.OrdinalIgnoreCase) && !SqliteSynchronous.Equals("full", StringComparison.OrdinalIgnoreCase))
         {
             yield return new ValidationResult($"Queue:SqliteSynchronous must be 'normal' or 'full', not '{SqliteSynchronous}'.", [nameof(SqliteSynchronous)]);
+        }
+        if (!Role.Equals("hall", StringComparison.OrdinalIgnoreCase) && !IsCity)
+        {
+            yield return new ValidationResult($"Queue:Role must be 'hall' or 'city', not '{Role}'.", [nameof(Role)]);
+        }
+        if (IsCity && Kind != DatabaseKind.Postgres)
+        {
+            yield return new ValidationResult("Queue:Role=city needs Queue:Database=postgres: a city keeps the records of many halls.", [nameof(Role)]);
         }
         if (PublicBaseUrl is { Length: > 0 } url && !Uri.TryCreate(url, UriKind.Absolute, out _))
         {

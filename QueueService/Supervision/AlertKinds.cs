@@ -27,6 +27,8 @@ public static class AlertKinds
     public const string ComplaintOverdue = "complaintOverdue";
     /// <summary>A 差评's follow-up (回访/整改) still open past its deadline.</summary>
     public const string FollowUpOverdue = "followUpOverdue";
+    /// <summary>On a city server: a hall's uplink batch refused because its chain has a gap or a changed event.</summary>
+    public const string UplinkRefused = "uplinkRefused";
 }
 
 public sealed record AcknowledgeRequest(string? By);

@@ -1,3 +1,4 @@
+using Hall.QueueService.Statistics;
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
@@ -56,13 +57,13 @@ public static class TicketOutcomesTable
     /// <summary>One count per service, window, clerk and outcome over a range of hall days; callers sum it by what they report.</summary>
     public sealed record Count(int ServiceId, int? WindowNumber, string? StaffCode, string Kind, long Number);
 
-    public static async Task<IReadOnlyList<Count>> CountAsync(DbConnection connection, DbTransaction? transaction, string hallId, string fromKey, string toKey) =>
-        (await connection.QueryAsync<(long ServiceId, long? WindowNumber, string? StaffCode, string Kind, long Number)>(
-            """
-            SELECT service_id, window_number, staff_code, kind, COUNT(*) FROM ticket_outcomes
+    public static async Task<IReadOnlyList<Count>> CountAsync(HistoryRead read, string hallId, string fromKey, string toKey) =>
+        (await read.Connection.QueryAsync<(long ServiceId, long? WindowNumber, string? StaffCode, string Kind, long Number)>(
+            $"""
+            SELECT service_id, window_number, staff_code, kind, COUNT(*) FROM {read.Tables.Outcomes}
             WHERE hall_id = @hallId AND hall_date >= @fromKey AND hall_date <= @toKey
             GROUP BY service_id, window_number, staff_code, kind
-            """, new { hallId, fromKey, toKey }, transaction))
+            """, new { hallId, fromKey, toKey }, read.Transaction))
         .Select(r => new Count((int)r.ServiceId, (int?)r.WindowNumber, r.StaffCode, r.Kind, r.Number)).ToList();
 
     /// <summary>The counts summed per key (rows without one are left out), each a count per outcome.</summary>

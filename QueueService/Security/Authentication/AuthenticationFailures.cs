@@ -17,6 +17,9 @@ public static class AuthenticationFailures
     /// <summary>A device key was presented and is unknown or revoked.</summary>
     public const string DeviceKey = "deviceKey";
 
+    /// <summary>A hall's uplink key was presented to a city server and is unknown or revoked.</summary>
+    public const string HallKey = "hallKey";
+
     public static void Record(HttpContext http, string code)
     {
         if (http.Items[Key] is not HashSet<string> codes)

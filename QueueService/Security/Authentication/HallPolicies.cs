@@ -15,13 +15,14 @@ public enum HallAccess
     Supervisor,
     StatisticsReader,
     Administrator,
+    UplinkHall,
 }
 
 public sealed record HallAccessRequirement(HallAccess Access) : IAuthorizationRequirement;
 
 /// <summary>
 /// The named authorization policies, used with <c>RequireAuthorization</c>: kiosk, evaluator of window n, the window's
-/// clerk, supervisor, statistics reader, administrator, any device. Each says which schemes may satisfy it.
+/// clerk, supervisor, statistics reader, administrator, any device, and on a city server a hall that uplinks. Each says which schemes may satisfy it.
 /// </summary>
 public static class HallPolicies
 {
@@ -32,6 +33,7 @@ public static class HallPolicies
     public const string Supervisor = "supervisor";
     public const string StatisticsReader = "statisticsReader";
     public const string Administrator = "administrator";
+    public const string UplinkHall = "uplinkHall";
 
     public static IServiceCollection AddHallAuthentication(this IServiceCollection services)
     {
@@ -39,7 +41,8 @@ public static class HallPolicies
             .AddScheme<AuthenticationSchemeOptions, DeviceKeyAuthenticationHandler>(HallSchemes.DeviceKey, null)
             .AddScheme<AuthenticationSchemeOptions, ClerkAuthenticationHandler>(HallSchemes.Clerk, null)
             .AddScheme<AuthenticationSchemeOptions, SupervisorAuthenticationHandler>(HallSchemes.Supervisor, null)
-            .AddScheme<AuthenticationSchemeOptions, AdministratorAuthenticationHandler>(HallSchemes.Administrator, null);
+            .AddScheme<AuthenticationSchemeOptions, AdministratorAuthenticationHandler>(HallSchemes.Administrator, null)
+            .AddScheme<AuthenticationSchemeOptions, City.UplinkHallKeyAuthenticationHandler>(City.UplinkHallKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(AnyDevice, Policy(HallAccess.AnyDevice, HallSchemes.DeviceKey))
             .AddPolicy(Kiosk, Policy(HallAccess.Kiosk, HallSchemes.DeviceKey))
@@ -47,7 +50,8 @@ public static class HallPolicies
             .AddPolicy(WindowClerk, Policy(HallAccess.WindowClerk, HallSchemes.Clerk))
             .AddPolicy(Supervisor, Policy(HallAccess.Supervisor, HallSchemes.Administrator, HallSchemes.Supervisor))
             .AddPolicy(StatisticsReader, Policy(HallAccess.StatisticsReader, HallSchemes.Administrator, HallSchemes.Supervisor, HallSchemes.Clerk))
-            .AddPolicy(Administrator, Policy(HallAccess.Administrator, HallSchemes.Administrator));
+            .AddPolicy(Administrator, Policy(HallAccess.Administrator, HallSchemes.Administrator))
+            .AddPolicy(UplinkHall, Policy(HallAccess.UplinkHall, City.UplinkHallKeyAuthenticationHandler.SchemeName));
         services.AddSingleton<IAuthorizationHandler, HallAccessHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, HallRefusalResultHandler>();
         return services;
