@@ -31,6 +31,10 @@ public sealed class BoardOptions : IValidatableObject
     [Range(3, 120, ErrorMessage = "Board:RotateSeconds must be between 3 and 120.")]
     public int RotateSeconds { get; set; } = 8;
 
+    /// <summary>How often the month's published ratings (the 公开屏's satisfaction slide) are read from the hall server.</summary>
+    [Range(1, 1440, ErrorMessage = "Board:EvaluationRefreshMinutes must be between 1 and 1440.")]
+    public int EvaluationRefreshMinutes { get; set; } = 10;
+
     /// <summary>A notice for this board only; empty: the hall's notice from the server.</summary>
     public string? Notice { get; set; }
 

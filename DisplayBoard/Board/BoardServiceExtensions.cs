@@ -1,4 +1,5 @@
 using Hall.DisplayBoard.HallConnection;
+using Microsoft.Extensions.Options;
 
 namespace Hall.DisplayBoard.Board;
 
@@ -14,6 +15,19 @@ public static class BoardServiceExtensions
         builder.Services.AddSingleton<BoardFilter>();
         builder.Services.AddSingleton<BoardViewBuilder>();
         builder.Services.AddSingleton<IHallObserver, BoardRelay>();
+        builder.Services.AddHttpClient(EvaluationFetcher.HttpClientName, (sp, http) =>
+        {
+            var server = sp.GetRequiredService<IOptions<HallServerOptions>>().Value;
+            http.BaseAddress = new Uri(server.ServerUri, "/");
+            if (!string.IsNullOrEmpty(server.DeviceKey))
+            {
+                http.DefaultRequestHeaders.Add(Hall.Contracts.Api.DeviceHeaders.Key, server.DeviceKey);
+            }
+        });
+        builder.Services.AddSingleton<BoardEvaluation>();
+        builder.Services.AddSingleton<EvaluationFetcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<EvaluationFetcher>());
+        builder.Services.AddSingleton<IHallObserver>(sp => sp.GetRequiredService<EvaluationFetcher>());
         builder.Services.AddSignalR();
         return builder;
     }

@@ -10,6 +10,7 @@ namespace Hall.DisplayBoard.Board;
 /// <param name="Notices">The notices in force (公开屏), rotated beside the calls with the staff on duty.</param>
 /// <param name="RotateSeconds">How long each notice or page of staff on duty stays.</param>
 /// <param name="Contacts">The hall's complaint and supervision phones, for the footer.</param>
+/// <param name="Evaluation">This month's satisfaction of this board's windows (评价结果公开), null until first read.</param>
 public sealed record BoardView(
     string HallName,
     string HallNameEn,
@@ -26,4 +27,5 @@ public sealed record BoardView(
     IReadOnlyList<ServiceQueueCount> Queues,
     IReadOnlyList<NoticeView> Notices,
     int RotateSeconds,
-    HallContacts? Contacts);
+    HallContacts? Contacts,
+    MonthlyEvaluation? Evaluation = null);

@@ -27,11 +27,11 @@ function render(next) {
 
   renderLatest(first);
   renderRecent();
+  panel.render(view);
   renderWindows();
   renderQueues();
   renderNotice();
   renderContacts();
-  panel.render(view);
   updateOffline();
 }
 
@@ -85,7 +85,7 @@ function renderWindows() {
   const grid = $("windows-grid");
   const count = view.windows.length;
   // With the 公开屏 panel beneath, the cards are lower: more columns and compact cards from fewer windows on.
-  const panelShown = view.notices.length > 0 || view.windows.some(x => x.clerk);
+  const panelShown = panel.hasSlides();
   const columns = panelShown
     ? (count <= 3 ? 1 : count <= 6 ? 2 : count <= 12 ? 3 : 4)
     : (count <= 4 ? 1 : count <= 10 ? 2 : count <= 18 ? 3 : 4);

@@ -1,9 +1,10 @@
-// The board's 公开屏 panel beside the calls: the notices in force and the staff on duty (岗位公示), one slide at a
-// time, each for view.rotateSeconds. It lives in its own box, so it never covers a call; a changed list rebuilds the
+// The board's 公开屏 panel beside the calls: the notices in force, the staff on duty (岗位公示) and this month's
+// satisfaction of each window (评价结果公开), one slide at a time, each for view.rotateSeconds. It lives in its own box, so it never covers a call; a changed list rebuilds the
 // slides but keeps the turn going, and an unchanged view (every call pushes one) leaves the slide where it is.
 import { $, el } from "/_content/Hall.Contracts/js/hall.js";
 
 const staffPerSlide = 3;
+const windowsPerEvaluationSlide = 3;
 
 export function createPanel(i18n) {
   const { t } = i18n;
@@ -17,6 +18,8 @@ export function createPanel(i18n) {
     const items = [
       ...view.notices.map(noticeSlide),
       ...chunk(view.windows.filter(w => w.clerk), staffPerSlide).map(staffSlide),
+      ...chunk(view.evaluation ? view.evaluation.windows.filter(w => w.ratings > 0) : [], windowsPerEvaluationSlide)
+        .map(windows => evaluationSlide(view.evaluation.month, windows)),
     ];
     const next = i18n.lang + JSON.stringify(items.map(i => i.key));
     if (next !== key) {
@@ -37,7 +40,7 @@ export function createPanel(i18n) {
     shown = index;
     slides.forEach((s, i) => { s.element.hidden = i !== index; });
     const current = slides[index];
-    $("panel-title").textContent = current ? t(current.kind) : "";
+    $("panel-title").textContent = current ? t(current.kind, current.month) : "";
     $("panel-count").textContent = slides.length > 1 ? t("page", index + 1, slides.length) : "";
   }
 
@@ -72,7 +75,23 @@ export function createPanel(i18n) {
     return { kind: "staff", key: staffKey, element };
   }
 
-  return { render };
+  // Each window's month: 满意率, ratings and 差评 (the published figures, no citizen's data).
+  function evaluationSlide(month, windows) {
+    const element = el("div", "slide evaluation-slide");
+    element.dataset.month = month;
+    element.append(...windows.map(w => {
+      const row = el("div", "evaluation");
+      row.dataset.window = w.windowNumber;
+      const rate = w.satisfactionRate == null ? "—" : `${(w.satisfactionRate * 100).toFixed(1)}%`;
+      row.append(el("span", "evaluation-window", i18n.lang === "en" ? t("window", w.windowNumber) : w.name || t("window", w.windowNumber)),
+        el("span", "evaluation-rate", rate), el("span", "evaluation-count", t("ratings", w.ratings, w.badRatings)));
+      return row;
+    }));
+    const rows = windows.map(w => [w.windowNumber, w.name, w.ratings, w.satisfactionRate, w.badRatings]);
+    return { kind: "evaluation", month, key: ["e", month, ...rows], element };
+  }
+
+  return { render, hasSlides: () => slides.length > 0 };
 }
 
 function chunk(list, size) {

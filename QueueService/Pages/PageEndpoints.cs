@@ -9,6 +9,8 @@ public static class PageEndpoints
         app.MapGet("/t/{id:guid}", (Guid id, IWebHostEnvironment environment) => Page(environment, "track.html")).ExcludeFromDescription();
         // The software evaluator on a tablet at a window: /rate/{window number}.
         app.MapGet("/rate/{number:int}", (int number, IWebHostEnvironment environment) => Page(environment, "rate/index.html")).ExcludeFromDescription();
+        // 评价结果公开: the month's published ratings, for anyone (a link on the hall's website, a QR code on the wall).
+        app.MapGet("/evaluation", (IWebHostEnvironment environment) => Page(environment, "public/evaluation.html")).ExcludeFromDescription();
         return app;
     }
 

@@ -2,6 +2,7 @@
 export default {
   zh: {
     guidesLink: '办事指南：先查要带什么材料、多久办结 ›',
+    complaintLink: '投诉与建议：对服务不满意，在这里告诉我们 ›',
     privacyBooking: (days = 180) => `您的姓名和手机号码仅用于本次预约的签到和通知；身份证号只保存后四位及无法还原的加密摘要（用于防止重复预约），不会用于其他用途，也不会提供给第三方。以上信息在 ${days} 天后自动删除，您也可以联系大厅要求提前删除。`,
     privacyRemote: (days = 180) => `身份证号仅用于实名取号，只保存后四位及无法还原的加密摘要，${days} 天后自动删除。`,
     switchLanguage: 'EN',
@@ -38,6 +39,7 @@ export default {
   },
   en: {
     guidesLink: 'Service guides: what to bring and how long it takes ›',
+    complaintLink: 'Complaints: tell us when the service let you down ›',
     privacyBooking: (days = 180) => `Your name and phone number are used only to check you in and to tell you about this booking; of your ID number only the last four characters and a one-way keyed digest (against double bookings) are kept. Nothing is used for anything else or given to anyone. All of it is erased after ${days} days; you may ask the hall to erase it sooner.`,
     privacyRemote: (days = 180) => `Your ID number is used only for this real-name ticket: the last four characters and a one-way keyed digest are kept, and erased after ${days} days.`,
     switchLanguage: '中文',

@@ -1,8 +1,11 @@
 // What the dashboard's panels share: the page's language, the hall's clock and names from the last snapshot.
 import { createI18n, el } from '/_content/Hall.Contracts/js/hall.js';
 import texts from './texts.js';
+import complaintTexts from './complaint-texts.js';
 
-export const i18n = createI18n(texts, { storageKey: 'hall.lang' });
+// The panels' own dictionaries are merged into the page's.
+const merged = [texts, complaintTexts];
+export const i18n = createI18n({ zh: Object.assign({}, ...merged.map(m => m.zh)), en: Object.assign({}, ...merged.map(m => m.en)) }, { storageKey: 'hall.lang' });
 export const { t } = i18n;
 
 export const hall = {

@@ -1,17 +1,22 @@
 // Hall supervision dashboard (大厅值班监控): live windows and queues from the hub, today's figures and charts, and for a
-// logged-in supervisor the alerts, device states, follow-ups and the monthly report. Each panel is its own module;
-// this one connects them: the hub, the language switch and the ticking clocks.
+// logged-in supervisor the alerts, device states, follow-ups, complaints, the 好差评 upload, the month's ranking and
+// the monthly report. Each panel is its own module; this one connects them: the hub, the language switch and the
+// ticking clocks.
 import { $, api, connectHub } from '/_content/Hall.Contracts/js/hall.js';
 import { alertRaised, loadAlerts, removeAlert, renderAlerts } from './alerts.js';
 import { renderAttendance } from './attendance.js';
+import { loadComplaints, renderComplaints } from './complaints.js';
+import { renderComplaintEntry } from './complaint-entry.js';
 import { loadDevices, renderDevices } from './devices.js';
 import { loadLimits, renderLimits } from './limits.js';
 import { figuresSoon, loadFigures, renderFigures } from './figures.js';
 import { loadFollowUps, renderFollowUps } from './follow-ups.js';
 import { duration, hall, i18n, now, t } from './page.js';
 import { renderQueues, setQueues } from './queues.js';
+import { loadRanking, renderRanking } from './ranking.js';
 import { renderReportMessage } from './reports.js';
 import { checkExpiry, currentSession, onSessionChange, renderAuth } from './session.js';
+import { loadUploads, renderUploads } from './uploads.js';
 import { renderWindows, setWindows, updateWindow } from './windows.js';
 
 let connected = false;
@@ -26,12 +31,13 @@ function renderConnection() {
 function renderAll() {
   if (hall.names.zh) $('hall-name').textContent = i18n.of(hall.names);
   renderWindows(); renderQueues(); renderFigures(); renderAlerts(); renderDevices(); renderLimits(); renderFollowUps(); renderAttendance();
+  renderComplaints(); renderComplaintEntry(); renderUploads(); renderRanking();
   renderConnection(); renderAuth(); renderReportMessage();
 }
 
 function loadSupervision() {
   if (!currentSession()) return;
-  loadAlerts(); loadDevices(); loadLimits(); loadFollowUps();
+  loadAlerts(); loadDevices(); loadLimits(); loadFollowUps(); loadComplaints(); loadUploads(); loadRanking();
 }
 
 function applySnapshot(snapshot) {
