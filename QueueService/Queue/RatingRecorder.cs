@@ -119,7 +119,7 @@ public sealed class RatingRecorder(
         ticket.RatingReasons = RatingReasons.ToColumn(codes);
         ticket.RatingChannel = channel;
         await TicketsTable.SaveRatingAsync(scope, ticket);
-        await RatingUploadOutbox.EnqueueAsync(scope, catalog, ticket, ticket.RatingChannel);   // reasons: not uploaded yet
+        await RatingUploadOutbox.EnqueueAsync(scope, catalog, ticket, ticket.RatingChannel);
         var detail = $"level={rating};label={rating.ChineseLabel};channel={channel}" + (codes.Count > 0 ? ";reasons=" + string.Join(",", codes) : "");
         await EventLog.AppendAsync(scope, catalog.HallId, EventKinds.Rated, now, catalog.HallDate(now).ToKey(),
             actor with { StaffCode = ticket.StaffCode }, ticket.Id, ticket.ServiceId, detail);

@@ -41,8 +41,19 @@ public static class RatingUploadOutbox
         var ratedAt = TimeConversions.FromUnixMs(ticket.RatedAt ?? throw new InvalidOperationException("The ticket has no rating time."));
         var payload = new RatingUploadPayload(id, RatingUploadKinds.Rating, catalog.HallId, catalog.Definition.Name, ticket.Id, ticket.Number,
             ticket.ServiceId, catalog.ServiceName(ticket.ServiceId), ticket.WindowNumber, ticket.WindowNumber is { } w ? catalog.WindowName(w) : null,
-            ticket.StaffCode, level.Value, level.ChineseLabel, catalog.ToOffset(ratedAt), channel);
+            ticket.StaffCode, level.Value, level.ChineseLabel, catalog.ToOffset(ratedAt), channel, Reasons(catalog, level.Value, ticket.RatingReasons));
         return InsertAsync(scope, id, catalog.HallId, ticket.Id, RatingUploadKinds.Rating, JsonSerializer.Serialize(payload, RatingUploadJson.Options), ratedAt.ToUnixMs());
+    }
+
+    private static List<UploadedReason>? Reasons(HallCatalog catalog, int level, string? column)
+    {
+        var codes = RatingReasons.FromColumn(column);
+        if (codes.Count == 0)
+        {
+            return null;
+        }
+        var options = RatingReasons.OptionsOf(catalog, level);
+        return codes.Select(code => new UploadedReason(code, options.FirstOrDefault(o => o.Code == code)?.Text ?? code)).ToList();
     }
 
     /// <summary>The rectification of a closed follow-up, in the close's transaction; it names the rating's record.</summary>

@@ -11,7 +11,10 @@ namespace Hall.QueueService.Ratings.Upload;
 public sealed record RatingUploadPayload(
     string RecordId, string Kind, string HallId, string HallName, string TicketId, string TicketNumber, int ServiceId,
     string ServiceName, int? WindowNumber, string? WindowName, string? StaffCode, int Level, string LevelLabel,
-    DateTimeOffset RatedAt, string? Channel);
+    DateTimeOffset RatedAt, string? Channel, IReadOnlyList<UploadedReason>? Reasons = null);
+
+/// <summary>A reason the citizen ticked under the level: the hall's code and the words the citizen saw.</summary>
+public sealed record UploadedReason(string Code, string Text);
 
 /// <summary>The 整改 of a 差评: which rating (its record id), the answer given, who handled it, when it was closed.</summary>
 public sealed record RectificationUploadPayload(

@@ -46,7 +46,7 @@ public abstract class RatingUploadScenarios(HallDatabase hallDatabase) : IAsyncL
         _receiver.FailFirstTries = 2;   // a 500, then a dropped connection, for every record
         var clerk = await _hall.LoginAsync(1, "1001");
         await RateNextAsync(clerk, 5);
-        await RateNextAsync(clerk, 1);
+        await RateNextAsync(clerk, 1, "attitudePoor", "slow");
         await RateNextAsync(clerk, 4);
         var admin = _hall.CreateAdminClient();
         var followUp = (await admin.GetFromJsonAsync<List<FollowUpView>>("/api/follow-ups", Json.Options))!.Single();
@@ -93,6 +93,9 @@ public abstract class RatingUploadScenarios(HallDatabase hallDatabase) : IAsyncL
         Assert.Equal("1001", bad.GetProperty("staffCode").GetString());
         Assert.Equal(1, bad.GetProperty("windowNumber").GetInt32());
         Assert.EndsWith("+08:00", bad.GetProperty("ratedAt").GetString());
+        Assert.Equal(["attitudePoor:服务态度差", "slow:办事效率低"],
+            bad.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString() + ":" + r.GetProperty("text").GetString()));
+        Assert.False(taken[0].Body.TryGetProperty("reasons", out _));
         var rectification = taken[3].Body;
         Assert.Equal(taken[1].Key, rectification.GetProperty("ratingRecordId").GetString());
         Assert.Equal("已电话回访，窗口已整改。", rectification.GetProperty("answer").GetString());
@@ -108,12 +111,12 @@ public abstract class RatingUploadScenarios(HallDatabase hallDatabase) : IAsyncL
         Assert.Equal(12, _receiver.Tries.Count);
     }
 
-    private async Task RateNextAsync(HttpClient clerk, int level)
+    private async Task RateNextAsync(HttpClient clerk, int level, params string[] reasons)
     {
         await _hall.IssueAsync(1);
         await clerk.ActAsync(1, "call-next");
         await clerk.ActAsync(1, "finish");
-        var rated = await _hall.CreateClient().PostAsJsonAsync("/api/windows/1/rate", new { level });
+        var rated = await _hall.CreateClient().PostAsJsonAsync("/api/windows/1/rate", new { level, reasons });
         Assert.Equal(HttpStatusCode.OK, rated.StatusCode);
     }
 
