@@ -17,6 +17,7 @@ import { loadRanking, renderRanking } from './ranking.js';
 import { renderReportMessage } from './reports.js';
 import { checkExpiry, currentSession, onSessionChange, renderAuth } from './session.js';
 import { loadUploads, renderUploads } from './uploads.js';
+import { loadUplink, renderUplink } from './uplink.js';
 import { renderWindows, setWindows, updateWindow } from './windows.js';
 
 let connected = false;
@@ -31,13 +32,13 @@ function renderConnection() {
 function renderAll() {
   if (hall.names.zh) $('hall-name').textContent = i18n.of(hall.names);
   renderWindows(); renderQueues(); renderFigures(); renderAlerts(); renderDevices(); renderLimits(); renderFollowUps(); renderAttendance();
-  renderComplaints(); renderComplaintEntry(); renderUploads(); renderRanking();
+  renderComplaints(); renderComplaintEntry(); renderUploads(); renderUplink(); renderRanking();
   renderConnection(); renderAuth(); renderReportMessage();
 }
 
 function loadSupervision() {
   if (!currentSession()) return;
-  loadAlerts(); loadDevices(); loadLimits(); loadFollowUps(); loadComplaints(); loadUploads(); loadRanking();
+  loadAlerts(); loadDevices(); loadLimits(); loadFollowUps(); loadComplaints(); loadUploads(); loadUplink(); loadRanking();
 }
 
 function applySnapshot(snapshot) {

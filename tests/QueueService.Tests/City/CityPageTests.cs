@@ -73,5 +73,14 @@ public sealed class CityPageTests(PostgresServer postgres, ChromiumFixture chrom
         await page.ClickAsync("#lang");
         await Assertions.Expect(row.Locator(".state")).ToHaveTextAsync("online");
         await Assertions.Expect(page.Locator("#halls-title")).ToHaveTextAsync("Halls now");
+
+        // The hall's own dashboard shows its link to the city.
+        var hallPage = await chromium.NewPageAsync(1400, 900);
+        await hallPage.GotoAsync(hall.BaseUrl + "/supervision/");
+        await Supervision.SupervisionPageTests.LogInOnPageAsync(hallPage, "9001", DemoCredentials.Pin);
+        await Assertions.Expect(hallPage.Locator("#uplink [data-uplink=city]")).ToHaveTextAsync("市级服务器：" + city.BaseUrl);
+        await Assertions.Expect(hallPage.Locator("#uplink [data-uplink=backlog]")).ToHaveTextAsync("待上报事件 0 条");
+        await Assertions.Expect(hallPage.Locator("#uplink [data-uplink=last-success]")).ToContainTextAsync("最近一次成功");
+        await ChromiumFixture.ScreenshotAsync(hallPage, "supervision-uplink");
     }
 }
