@@ -4,10 +4,15 @@ namespace Hall.Benchmarks;
 
 /// <summary>
 /// Command line: <c>--quick</c> for the small sizes, <c>--out FILE</c> for the JSON figures, <c>--abuse</c> for the flood
-/// of the anonymous endpoints instead of the performance stages.
+/// of the anonymous endpoints instead of the performance stages, <c>--city</c> for many halls uplinking to a city.
 /// </summary>
-public sealed record BenchmarkOptions(bool Quick, string? OutFile, bool MicroWithBenchmarkDotNet, bool Abuse = false)
+public sealed record BenchmarkOptions(bool Quick, string? OutFile, bool MicroWithBenchmarkDotNet, bool Abuse = false, bool City = false)
 {
+    /// <summary><c>--city</c>: simulated halls uploading a working day each to one city server.</summary>
+    public int CityHalls => 100;
+
+    public int CityTicketsPerHall => Quick ? 300 : 3000;
+
     /// <summary>Client addresses flooding in <c>--abuse</c> mode (each sends remote tickets, bookings and window logins).</summary>
     public int FloodAddresses => Quick ? 10 : 30;
 
@@ -39,6 +44,7 @@ public sealed record BenchmarkOptions(bool Quick, string? OutFile, bool MicroWit
         string? outFile = null;
         var noBdn = false;
         var abuse = false;
+        var city = false;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -55,12 +61,15 @@ public sealed record BenchmarkOptions(bool Quick, string? OutFile, bool MicroWit
                 case "--abuse":
                     abuse = true;
                     break;
+                case "--city":
+                    city = true;
+                    break;
                 default:
                     throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
-                        "Unknown argument '{0}'. Use: [--quick] [--out FILE] [--no-bdn] [--abuse]", args[i]));
+                        "Unknown argument '{0}'. Use: [--quick] [--out FILE] [--no-bdn] [--abuse | --city]", args[i]));
             }
         }
         // BenchmarkDotNet's careful runs take minutes: full mode only, so that quick mode stays under five minutes.
-        return new BenchmarkOptions(quick, outFile, MicroWithBenchmarkDotNet: !quick && !noBdn && !abuse, abuse);
+        return new BenchmarkOptions(quick, outFile, MicroWithBenchmarkDotNet: !quick && !noBdn && !abuse && !city, abuse, city);
     }
 }

@@ -33,6 +33,10 @@ if (options.Abuse)
 {
     return await AbuseRun.RunAsync(options);
 }
+if (options.City)
+{
+    return await CityRun.RunAsync(options);
+}
 
 BenchmarkFigures figures;
 try
