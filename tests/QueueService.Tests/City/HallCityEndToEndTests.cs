@@ -76,6 +76,13 @@ public sealed class HallCityEndToEndTests(PostgresServer postgres)
                     Assert.Equal(0, h.GetProperty("backlog").GetInt64());
                     Assert.NotEqual(JsonValueKind.Null, h.GetProperty("lastEventAt").ValueKind);
                 }
+                using (var metrics = new HttpClient { BaseAddress = new Uri(north.BaseUrl) })
+                {
+                    var lines = (await metrics.GetStringAsync("/metrics")).Split('\n').Where(l => l.StartsWith("hall_uplink_", StringComparison.Ordinal)).ToList();
+                    Assert.Contains(lines, l => l.StartsWith("hall_uplink_backlog", StringComparison.Ordinal) && l.EndsWith(" 0", StringComparison.Ordinal));
+                    Assert.Contains(lines, l => l.StartsWith("hall_uplink_last_success_seconds", StringComparison.Ordinal));
+                    Assert.Contains(lines, l => l.StartsWith("hall_uplink_sent_total", StringComparison.Ordinal));
+                }
                 var csv = await cityAdmin.GetStringAsync($"/api/city/reports/monthly?month={HallUnderTest.Today[..7]}");
                 Assert.Equal(3, csv.Trim('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
                 Assert.Contains("北区政务服务中心", csv, StringComparison.Ordinal);
@@ -156,6 +163,8 @@ public sealed class HallCityEndToEndTests(PostgresServer postgres)
         public string Id { get; }
 
         public string Output => _process.Output;
+
+        public string BaseUrl => _process.BaseUrl;
 
         /// <summary>The hall's date now (Asia/Shanghai, the demo hall's zone).</summary>
         public static string Today => DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
