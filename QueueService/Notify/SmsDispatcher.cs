@@ -118,12 +118,8 @@ public sealed partial class SmsDispatcher(
     }
 
     /// <summary>The wait after the try numbered <paramref name="triesBefore"/> + 1 failed: doubling, capped.</summary>
-    public static TimeSpan RetryDelay(SmsOptions settings, int triesBefore)
-    {
-        var factor = Math.Pow(2, Math.Min(triesBefore, 30));
-        var delay = TimeSpan.FromMilliseconds(Math.Min(settings.RetryDelay.TotalMilliseconds * factor, settings.MaxRetryDelay.TotalMilliseconds));
-        return delay < settings.RetryDelay ? settings.RetryDelay : delay;
-    }
+    public static TimeSpan RetryDelay(SmsOptions settings, int triesBefore) =>
+        RetryBackoff.After(triesBefore, settings.RetryDelay, settings.MaxRetryDelay);
 
     private async Task WriteAsync(Func<WriteScope, Task> write, CancellationToken cancellationToken)
     {

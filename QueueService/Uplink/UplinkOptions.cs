@@ -38,12 +38,7 @@ public sealed class UplinkOptions : IValidatableObject
     public Uri EventsUri() => new(new Uri(Url!.Trim().TrimEnd('/') + "/"), "api/uplink/events");
 
     /// <summary>The wait after the try numbered <paramref name="failuresBefore"/> + 1 failed: doubling, capped.</summary>
-    public TimeSpan DelayAfter(int failuresBefore)
-    {
-        var factor = Math.Pow(2, Math.Min(failuresBefore, 30));
-        var delay = TimeSpan.FromMilliseconds(Math.Min(RetryDelay.TotalMilliseconds * factor, MaxRetryDelay.TotalMilliseconds));
-        return delay < RetryDelay ? RetryDelay : delay;
-    }
+    public TimeSpan DelayAfter(int failuresBefore) => Storage.RetryBackoff.After(failuresBefore, RetryDelay, MaxRetryDelay);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -37,10 +37,5 @@ public sealed class RatingsUploadOptions
             : $"{UploadUrlSetting} must be an absolute http(s) address, not '{options.UploadUrl}'.";
 
     /// <summary>The wait after the try numbered <paramref name="triesBefore"/> + 1 failed: doubling, capped.</summary>
-    public TimeSpan RetryDelay(int triesBefore)
-    {
-        var factor = Math.Pow(2, Math.Min(triesBefore, 30));
-        var delay = TimeSpan.FromMilliseconds(Math.Min(UploadRetryDelay.TotalMilliseconds * factor, UploadMaxRetryDelay.TotalMilliseconds));
-        return delay < UploadRetryDelay ? UploadRetryDelay : delay;
-    }
+    public TimeSpan RetryDelay(int triesBefore) => Storage.RetryBackoff.After(triesBefore, UploadRetryDelay, UploadMaxRetryDelay);
 }
