@@ -29,6 +29,10 @@ public static class AlertKinds
     public const string FollowUpOverdue = "followUpOverdue";
     /// <summary>On a city server: a hall's uplink batch refused because its chain has a gap or a changed event.</summary>
     public const string UplinkRefused = "uplinkRefused";
+    /// <summary>A checked-in appointment still waiting when its slot has ended (预约未按时办理).</summary>
+    public const string AppointmentNotCalled = "appointmentNotCalled";
+    /// <summary>A pause whose reason needs a supervisor's approval (现场勘察): approve it or it counts as 离岗.</summary>
+    public const string PauseApproval = "pauseApproval";
 }
 
 public sealed record AcknowledgeRequest(string? By);

@@ -174,6 +174,7 @@ public sealed partial class AlertMonitor(
             found.AddRange(await ElderlyRateCheck.FindAsync(connection, catalog, now));
             found.AddRange(await Complaints.ComplaintOverdueCheck.FindAsync(connection, catalog, now));
             found.AddRange(await FollowUps.FollowUpOverdueCheck.FindAsync(connection, catalog, now));
+            found.AddRange(await Appointments.AppointmentNotCalledCheck.FindAsync(connection, catalog, now));
             // The year's B-post cover changes only with a login: counted every BCoverCheckMinutes (and at start).
             if (_lastBCoverCheck is not { } last || now - last >= TimeSpan.FromMinutes(options.Value.BCoverCheckMinutes))
             {

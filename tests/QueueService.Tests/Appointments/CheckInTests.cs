@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Hall.Contracts.Api;
+using Hall.Contracts.Hub;
 using Hall.QueueService.Appointments;
 using Hall.QueueService.Tests.Infrastructure;
 using Hall.TestSupport.Postgres;
@@ -168,6 +169,43 @@ public abstract class CheckInTests(HallDatabase hallDatabase) : IDisposable
 
         Assert.Equal("appointmentServiceMismatch", await response.ProblemCodeAsync());
     }
+
+    [Fact]
+    public async Task A_checked_in_appointment_still_waiting_when_its_slot_ends_alerts_a_supervisor_once()
+    {
+        var client = _server.CreateClient();
+        var booked = await client.BookAsync(1, At(9), AppointmentClient.Phone(1));
+        var ticket = await client.CheckInAsync(booked.Code);
+        var monitor = _server.Services.GetRequiredService<Hall.QueueService.Supervision.AlertMonitor>();
+
+        _server.Clock.Advance(booked.SlotEnd - _server.Clock.GetUtcNow() - TimeSpan.FromMinutes(1));
+        await monitor.CheckAsync();
+        Assert.Empty(await AppointmentAlertsAsync());
+
+        _server.Clock.Advance(TimeSpan.FromMinutes(2));
+        await monitor.CheckAsync();
+        await monitor.CheckAsync();
+        var alert = Assert.Single(await AppointmentAlertsAsync());
+        Assert.Equal(ticket.Id.ToString(), alert.TicketId);
+        Assert.Contains(ticket.Number, alert.Message, StringComparison.Ordinal);
+        Assert.Contains("未叫号", alert.Message, StringComparison.Ordinal);
+
+        // Called late is still called: a second booking called within its slot raises nothing.
+        var other = await client.BookAsync(1, booked.SlotEnd.AddMinutes(30), AppointmentClient.Phone(2));
+        _server.Clock.Advance(other.SlotStart - _server.Clock.GetUtcNow());
+        await client.CheckInAsync(other.Code);
+        var clerk = await _server.LoginAsync(2, "1002");
+        await clerk.CallNextNumberAsync(2);
+        await clerk.PostAsync("/api/windows/2/finish", null);
+        await clerk.CallNextNumberAsync(2);
+        _server.Clock.Advance(other.SlotEnd - _server.Clock.GetUtcNow() + TimeSpan.FromMinutes(1));
+        await monitor.CheckAsync();
+        Assert.Single(await AppointmentAlertsAsync());
+    }
+
+    private async Task<List<AlertView>> AppointmentAlertsAsync() =>
+        (await _server.CreateAdminClient().GetFromJsonAsync<List<AlertView>>("/api/alerts", Json.Options))!
+            .Where(a => a.Kind == Hall.QueueService.Supervision.AlertKinds.AppointmentNotCalled).ToList();
 
     public void Dispose() => _server.Dispose();
 }
