@@ -131,8 +131,14 @@ public static class WindowsApi
         return TypedResults.Accepted((string?)null);
     }
 
-    public static Task<Ok<WindowActionResult>> PauseAsync(PauseRequest? request, WindowDesk desk, HallQueries queries, HttpContext http) =>
-        WindowOnlyAsync(http, queries, s => desk.PauseAsync(s, request?.Reason, Actor(http), http.RequestAborted));
+    public static async Task<Ok<WindowActionResult>> PauseAsync(PauseRequest? request, WindowDesk desk, HallQueries queries,
+        Supervision.PauseApprovals.PauseApprovalDesk approvals, HttpContext http)
+    {
+        var result = await WindowOnlyAsync(http, queries, s => desk.PauseAsync(s, request?.Reason, Actor(http), http.RequestAborted));
+        // 现场勘察 and the like: the supervisors are asked at once, once the pause is written.
+        await approvals.RequestIfNeededAsync(result.Value!.Window.Number, http.RequestAborted);
+        return result;
+    }
 
     private static async Task<Ok<WindowActionResult>> ActAsync(HttpContext http, HallQueries queries, Func<ClerkSession, Task<TicketView>> action)
     {

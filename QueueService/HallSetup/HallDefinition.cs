@@ -32,6 +32,8 @@ public sealed record HallDefinition
     public int FollowUpWorkingDays { get; init; } = 15;
     /// <summary>A finish must say how the visit ended (办件结果); otherwise a finish without one is 即办件.</summary>
     public bool RequireOutcome { get; init; }
+    /// <summary>The reasons the console offers for a pause; 其他 with any text always works.</summary>
+    public IReadOnlyList<Supervision.PauseApprovals.PauseReason> PauseReasons { get; init; } = Supervision.PauseApprovals.PauseReason.Defaults;
     public string? Notice { get; init; }
 
     /// <summary>The hall's complaint and supervision phones (投诉、监督电话).</summary>

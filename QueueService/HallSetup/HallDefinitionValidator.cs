@@ -37,6 +37,7 @@ public static class HallDefinitionValidator
         Ratings.RatingOptionRules.Check(hall.RatingOptions, "ratingOptions", errors);
         Calendar.CalendarRules.Check(hall.Calendar, "calendar", errors);
         Complaints.ComplaintRules.Check(hall.Complaints, "complaints", errors);
+        Supervision.PauseApprovals.PauseReason.Check(hall.PauseReasons, "pauseReasons", errors);
         Check(hall.Services.Count > 0, "services", "needs at least one service");
         Check(hall.Windows.Count > 0, "windows", "needs at least one window");
 

@@ -30,6 +30,8 @@ public static class EventKinds
     public const string DeviceKeyRevoked = "deviceKeyRevoked";
     public const string Archived = "archived";
     public const string TemporaryPostGranted = "temporaryPostGranted";
+    public const string PauseApproved = "pauseApproved";
+    public const string PauseRejected = "pauseRejected";
     public const string ComplaintReceived = "complaintReceived";
     public const string ComplaintAnswered = "complaintAnswered";
     public const string ComplaintEscalated = "complaintEscalated";

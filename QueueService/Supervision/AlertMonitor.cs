@@ -123,8 +123,14 @@ public sealed partial class AlertMonitor(
             if (catalog.IsHallOpen(now))
             {
                 var pausedSince = nowMs - options.Value.LongPauseMinutes * 60_000L;
+                // A pause a supervisor approved (现场勘察) is not 离岗.
                 var paused = await connection.QueryAsync<(long WindowNumber, long ChangedAt, string? StaffCode, string? Reason)>(
-                    "SELECT window_number, changed_at, staff_code, pause_reason FROM window_states WHERE hall_id = @hall AND state = @paused AND changed_at <= @pausedSince",
+                    """
+                    SELECT w.window_number, w.changed_at, w.staff_code, w.pause_reason FROM window_states w
+                    WHERE w.hall_id = @hall AND w.state = @paused AND w.changed_at <= @pausedSince
+                      AND NOT EXISTS (SELECT 1 FROM pause_approvals p WHERE p.hall_id = w.hall_id AND p.window_number = w.window_number
+                                      AND p.paused_at = w.changed_at AND p.approved = 1)
+                    """,
                     new { hall = catalog.HallId, pausedSince, paused = (int)WindowState.Paused });
                 foreach (var w in paused.Where(w => catalog.FindWindow((int)w.WindowNumber) is not null))
                 {

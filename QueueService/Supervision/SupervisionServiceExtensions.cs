@@ -9,6 +9,7 @@ public static class SupervisionServiceExtensions
         services.AddSingleton<AlertStore>();
         services.AddSingleton<HelpCalls>();
         services.AddSingleton<TemporaryPosts.TemporaryPostGrants>();
+        services.AddSingleton<PauseApprovals.PauseApprovalDesk>();
         services.AddSingleton<AlertMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertMonitor>());
         return services;

@@ -2,6 +2,7 @@
 import { $, ApiError, api, connectHub, createI18n, el } from '/_content/Hall.Contracts/js/hall.js';
 import texts from './texts.js';
 import { appealsPanel } from './appeals.js';
+import { loadPauseReasons } from './pause-reasons.js';
 
 const i18n = createI18n(texts);   // the console starts in Chinese at every visit
 const { t } = i18n;
@@ -211,5 +212,6 @@ setInterval(renderElapsed, 1000);
 reload();
 refreshToday();
 if (session) appeals.load();
+loadPauseReasons(t);
 i18n.apply();
 render();

@@ -2,9 +2,10 @@
 import { createI18n, el } from '/_content/Hall.Contracts/js/hall.js';
 import texts from './texts.js';
 import complaintTexts from './complaint-texts.js';
+import staffTexts from './staff-texts.js';
 
 // The panels' own dictionaries are merged into the page's.
-const merged = [texts, complaintTexts];
+const merged = [texts, complaintTexts, staffTexts];
 export const i18n = createI18n({ zh: Object.assign({}, ...merged.map(m => m.zh)), en: Object.assign({}, ...merged.map(m => m.en)) }, { storageKey: 'hall.lang' });
 export const { t } = i18n;
 

@@ -17,6 +17,7 @@ import { loadRanking, renderRanking } from './ranking.js';
 import { renderReportMessage } from './reports.js';
 import { checkExpiry, currentSession, onSessionChange, renderAuth } from './session.js';
 import { loadUploads, renderUploads } from './uploads.js';
+import { loadPauseApprovals, renderPauseApprovals } from './pause-approvals.js';
 import { loadUplink, renderUplink } from './uplink.js';
 import { renderWindows, setWindows, updateWindow } from './windows.js';
 
@@ -32,13 +33,13 @@ function renderConnection() {
 function renderAll() {
   if (hall.names.zh) $('hall-name').textContent = i18n.of(hall.names);
   renderWindows(); renderQueues(); renderFigures(); renderAlerts(); renderDevices(); renderLimits(); renderFollowUps(); renderAttendance();
-  renderComplaints(); renderComplaintEntry(); renderUploads(); renderUplink(); renderRanking();
+  renderComplaints(); renderComplaintEntry(); renderUploads(); renderUplink(); renderRanking(); renderPauseApprovals();
   renderConnection(); renderAuth(); renderReportMessage();
 }
 
 function loadSupervision() {
   if (!currentSession()) return;
-  loadAlerts(); loadDevices(); loadLimits(); loadFollowUps(); loadComplaints(); loadUploads(); loadUplink(); loadRanking();
+  loadAlerts(); loadDevices(); loadLimits(); loadFollowUps(); loadComplaints(); loadUploads(); loadUplink(); loadRanking(); loadPauseApprovals();
 }
 
 function applySnapshot(snapshot) {
@@ -57,7 +58,7 @@ function applySnapshot(snapshot) {
 const hub = connectHub('/hubs/hall', {
   accessToken: () => (currentSession() && currentSession().token) || '',
   on: {
-    WindowChanged: m => { updateWindow(m.window); figuresSoon(); },
+    WindowChanged: m => { updateWindow(m.window); figuresSoon(); if (currentSession()) loadPauseApprovals(); },
     QueueCountsChanged: m => { setQueues(m.services); renderQueues(); figuresSoon(); },
     TicketCalled: () => figuresSoon(),
     TicketChanged: m => { if (m.kind === 'rated') loadFollowUps(); },   // a bad rating opens a follow-up
