@@ -82,7 +82,33 @@ public sealed class HallCatalog
     public bool IsTicketing(ServiceDefinition service, DateTimeOffset instant)
     {
         var local = ToLocal(instant);
-        return Calendar.IsOpenDay(DateOnly.FromDateTime(local)) && IsWithin(TicketingHours(service), local);
+        return Calendar.IsOpenDay(DateOnly.FromDateTime(local)) && (IsWithin(TicketingHours(service), local) || IsLastTicketGrace(service, local));
+    }
+
+    /// <summary>The hall's closing time: the end of its last opening range, minutes after midnight.</summary>
+    public int ClosingMinute => Definition.OpeningHours.Max(r => HallDefinitionValidator.ParseTime(r.To) ?? 0);
+
+    /// <summary>延时服务: after closing on an open day, or any time on a day the hall is closed (a holiday appointment).</summary>
+    public bool IsAfterClosing(DateTimeOffset instant)
+    {
+        var local = ToLocal(instant);
+        return !Calendar.IsOpenDay(DateOnly.FromDateTime(local)) || local.Hour * 60 + local.Minute >= ClosingMinute;
+    }
+
+    /// <summary>
+    /// The last-ticket time (<c>afterHours.ticketingMinutesAfterClosing</c>): kiosks keep issuing for the citizens
+    /// already in the hall at closing, for services whose ticketing runs until closing.
+    /// </summary>
+    private bool IsLastTicketGrace(ServiceDefinition service, DateTime local)
+    {
+        var grace = Definition.AfterHours.TicketingMinutesAfterClosing;
+        if (grace <= 0)
+        {
+            return false;
+        }
+        var ticketingEnd = TicketingHours(service).Max(r => HallDefinitionValidator.ParseTime(r.To) ?? 0);
+        var minute = local.Hour * 60 + local.Minute;
+        return ticketingEnd >= ClosingMinute && minute >= ticketingEnd && minute < ticketingEnd + grace;
     }
 
     public static string Describe(IReadOnlyList<TimeRange> ranges) => string.Join("、", ranges.Select(r => $"{r.From}–{r.To}"));

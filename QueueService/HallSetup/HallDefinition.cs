@@ -32,6 +32,8 @@ public sealed record HallDefinition
     public int FollowUpWorkingDays { get; init; } = 15;
     /// <summary>A finish must say how the visit ended (办件结果); otherwise a finish without one is 即办件.</summary>
     public bool RequireOutcome { get; init; }
+    /// <summary>延时服务: the last-ticket time after closing.</summary>
+    public Queue.AfterHours.AfterHoursRules AfterHours { get; init; } = new();
     /// <summary>The reasons the console offers for a pause; 其他 with any text always works.</summary>
     public IReadOnlyList<Supervision.PauseApprovals.PauseReason> PauseReasons { get; init; } = Supervision.PauseApprovals.PauseReason.Defaults;
     public string? Notice { get; init; }

@@ -38,6 +38,7 @@ public static class HallDefinitionValidator
         Calendar.CalendarRules.Check(hall.Calendar, "calendar", errors);
         Complaints.ComplaintRules.Check(hall.Complaints, "complaints", errors);
         Supervision.PauseApprovals.PauseReason.Check(hall.PauseReasons, "pauseReasons", errors);
+        Queue.AfterHours.AfterHoursRules.Check(hall.AfterHours, "afterHours", errors);
         Check(hall.Services.Count > 0, "services", "needs at least one service");
         Check(hall.Windows.Count > 0, "windows", "needs at least one window");
 

@@ -13,6 +13,16 @@ public static partial class QueueProblems
         Conflict("pauseAlreadyDecided", $"{window} 号窗口的这次暂停已{(approved ? "批准" : "驳回")}。",
             $"This pause at window {window} has already been {(approved ? "approved" : "rejected")}.");
 
+    public static QueueRuleException NotAfterHours(string openingHours) =>
+        Conflict("notAfterHours", $"尚未到下班时间（办公时间 {openingHours}），办公时间内应正常办理，不能登记拒绝延时服务。",
+            $"The hall is still in its opening hours ({openingHours}); a refusal to serve after hours can be registered only after closing.");
+
+    public static QueueRuleException AfterHoursReasonRequired() =>
+        Invalid("reasonRequired", "reason: 请写明不能延时服务的理由（不超过 200 字）。", "reason: say why the citizen cannot be served after hours (at most 200 characters).");
+
+    public static QueueRuleException TicketNumberNotFound(string number) =>
+        NotFound("unknownTicketNumber", $"ticketNumber: 今天没有 {number} 号。", $"ticketNumber: no ticket has that number today.");
+
     public static QueueRuleException ApproveRequired() =>
         Invalid("approveRequired", "approve: 请选择批准（true）或驳回（false）。", "approve: say true to approve the pause or false to reject it.");
 }

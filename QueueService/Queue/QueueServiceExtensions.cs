@@ -12,6 +12,7 @@ public static class QueueServiceExtensions
         services.AddSingleton<HallEventPublisher>();
         services.AddSingleton<TicketIssuer>();
         services.AddSingleton<WindowDesk>();
+        services.AddSingleton<AfterHours.AfterHoursDesk>();
         services.AddSingleton<ClerkSessions>();
         services.AddSingleton<RatingRecorder>();
         services.AddSingleton<HallQueries>();

@@ -112,6 +112,10 @@ public sealed class WindowDesk(
             ticket.FinishedAt = desk.Now.ToUnixMs();
             await TicketsTable.SaveStepAsync(desk.Scope, ticket);
             await TicketOutcomesTable.InsertAsync(desk.Scope, ticket, outcome, desk.Now);
+            if (desk.Catalog.IsAfterClosing(desk.Now))
+            {
+                await AfterHours.AfterHoursTable.RecordVisitAsync(desk.Scope, ticket, desk.Now);   // 延时服务
+            }
             await WindowStatesTable.RecordFinishedAsync(desk.Scope, desk.Catalog.HallId, desk.Window.Number, ticket.Id, desk.Now);
             await AppendAsync(desk, EventKinds.Finished, ticket, "outcome=" + TicketOutcomesTable.NameOf(outcome.Kind));
             await SetWindowAsync(desk, WindowState.Idle, null);

@@ -33,6 +33,8 @@ public static class AlertKinds
     public const string AppointmentNotCalled = "appointmentNotCalled";
     /// <summary>A pause whose reason needs a supervisor's approval (现场勘察): approve it or it counts as 离岗.</summary>
     public const string PauseApproval = "pauseApproval";
+    /// <summary>延时服务: a clerk registered a refusal to serve after closing, with its reason.</summary>
+    public const string AfterHoursRefusal = "afterHoursRefusal";
 }
 
 public sealed record AcknowledgeRequest(string? By);
