@@ -219,7 +219,8 @@ public sealed class AppointmentBook(QueueDatabase database, HallCatalogHolder ha
             catalog.ToOffset(TimeConversions.FromUnixMs(row.CheckInUntil)),
             PhoneNumbers.Mask(row.Phone),
             row.IdMasked,
-            row.TicketId is { } id ? Guid.Parse(id) : null);
+            row.TicketId is { } id ? Guid.Parse(id) : null,
+            AppointmentChannels.Of(row.Source));
     }
 
     public static string Local(HallCatalog catalog, DateTimeOffset instant) =>

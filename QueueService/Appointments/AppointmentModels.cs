@@ -33,7 +33,23 @@ public sealed record AppointmentView(
     DateTimeOffset CheckInUntil,
     string MaskedPhone,
     string? MaskedIdNumber,
-    Guid? TicketId);
+    Guid? TicketId,
+    string Channel = AppointmentChannels.Web);
+
+/// <summary>How a booking was made: on the web (the phone pages), or by staff for a citizen at the counter or on the phone (当面、电话预约).</summary>
+public static class AppointmentChannels
+{
+    public const string Web = "web";
+    public const string Counter = "counter";
+    public const string Phone = "phone";
+
+    /// <summary>Staff bookings keep their channel as the booking's source device.</summary>
+    public static string Of(string? source) => source is Counter or Phone ? source : Web;
+}
+
+/// <summary><c>POST /api/appointments/for-citizen</c>: staff book for a citizen at the counter or on the phone.</summary>
+public sealed record StaffBookingRequest(int? ServiceId, DateTimeOffset? SlotStart, string? Name, string? Phone, string? Channel,
+    string? IdNumber = null, bool? SmsConsent = null);
 
 /// <summary>A service that takes appointments, with what the booking page needs to offer days and slots.</summary>
 public sealed record AppointmentServiceInfo(int Id, string Name, string NameEn, string Prefix, int SlotMinutes, int HorizonDays,

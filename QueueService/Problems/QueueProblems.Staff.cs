@@ -23,6 +23,9 @@ public static partial class QueueProblems
     public static QueueRuleException TicketNumberNotFound(string number) =>
         NotFound("unknownTicketNumber", $"ticketNumber: 今天没有 {number} 号。", $"ticketNumber: no ticket has that number today.");
 
+    public static QueueRuleException BookingChannelRequired() =>
+        Invalid("channelRequired", "channel: 请选择预约方式：当面（counter）或电话（phone）。", "channel: say how the citizen booked: counter or phone.");
+
     public static QueueRuleException ApproveRequired() =>
         Invalid("approveRequired", "approve: 请选择批准（true）或驳回（false）。", "approve: say true to approve the pause or false to reject it.");
 }

@@ -44,6 +44,8 @@ public sealed class HallAccessHandler(HallCatalogHolder hall) : AuthorizationHan
         HallAccess.StatisticsReader => hall.Current.Definition.Security.Statistics == StatisticsAccess.Open
             || user.IsInRole(HallSchemes.RoleAdministrator) || user.IsInRole(HallSchemes.RoleSupervisor) || user.IsInRole(HallSchemes.RoleClerk) ? null
             : StaffRefusal(http) ?? QueueProblems.StaffRequired(),
+        HallAccess.Staff => user.IsInRole(HallSchemes.RoleAdministrator) || user.IsInRole(HallSchemes.RoleSupervisor) || user.IsInRole(HallSchemes.RoleClerk) ? null
+            : StaffRefusal(http) ?? QueueProblems.StaffRequired(),
         HallAccess.UplinkHall => user.IsInRole(City.UplinkHallKeyAuthenticationHandler.Role) ? null
             : Failed(http, AuthenticationFailures.HallKey) ? QueueProblems.HallKeyInvalid() : QueueProblems.HallKeyRequired(),
         _ => throw new ArgumentOutOfRangeException(nameof(access), access, null),

@@ -16,6 +16,7 @@ public enum HallAccess
     StatisticsReader,
     Administrator,
     UplinkHall,
+    Staff,
 }
 
 public sealed record HallAccessRequirement(HallAccess Access) : IAuthorizationRequirement;
@@ -34,6 +35,8 @@ public static class HallPolicies
     public const string StatisticsReader = "statisticsReader";
     public const string Administrator = "administrator";
     public const string UplinkHall = "uplinkHall";
+    /// <summary>Any of the hall's staff signed in: a window's clerk, a supervisor or the administrator.</summary>
+    public const string Staff = "staff";
 
     public static IServiceCollection AddHallAuthentication(this IServiceCollection services)
     {
@@ -51,6 +54,7 @@ public static class HallPolicies
             .AddPolicy(Supervisor, Policy(HallAccess.Supervisor, HallSchemes.Administrator, HallSchemes.Supervisor))
             .AddPolicy(StatisticsReader, Policy(HallAccess.StatisticsReader, HallSchemes.Administrator, HallSchemes.Supervisor, HallSchemes.Clerk))
             .AddPolicy(Administrator, Policy(HallAccess.Administrator, HallSchemes.Administrator))
+            .AddPolicy(Staff, Policy(HallAccess.Staff, HallSchemes.Administrator, HallSchemes.Supervisor, HallSchemes.Clerk))
             .AddPolicy(UplinkHall, Policy(HallAccess.UplinkHall, City.UplinkHallKeyAuthenticationHandler.SchemeName));
         services.AddSingleton<IAuthorizationHandler, HallAccessHandler>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, HallRefusalResultHandler>();

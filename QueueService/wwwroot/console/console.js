@@ -3,6 +3,7 @@ import { $, ApiError, api, connectHub, createI18n, el } from '/_content/Hall.Con
 import texts from './texts.js';
 import { appealsPanel } from './appeals.js';
 import { loadPauseReasons } from './pause-reasons.js';
+import { bookingForm } from '/staff/booking-form.js';
 
 const i18n = createI18n(texts);   // the console starts in Chinese at every visit
 const { t } = i18n;
@@ -31,6 +32,7 @@ async function call(path, body, token = session && session.token) {
 }
 
 const appeals = appealsPanel((path, body) => call(path, body), i18n);
+const booking = bookingForm($('staff-booking'), (path, body) => call(path, body), i18n);
 
 async function act(action, body) {
   showError(null);
@@ -147,6 +149,7 @@ $('login-form').addEventListener('submit', async event => {
     await loadWindow();
     refreshToday();
     appeals.load();
+    booking.load().catch(() => { /* no service takes appointments */ });
   } catch (e) { showError(asMessage(e)); }
 });
 
@@ -211,7 +214,7 @@ hub.start();
 setInterval(renderElapsed, 1000);
 reload();
 refreshToday();
-if (session) appeals.load();
+if (session) { appeals.load(); booking.load().catch(() => { /* no service takes appointments */ }); }
 loadPauseReasons(t);
 i18n.apply();
 render();

@@ -18,6 +18,7 @@ import { renderReportMessage } from './reports.js';
 import { checkExpiry, currentSession, onSessionChange, renderAuth } from './session.js';
 import { loadUploads, renderUploads } from './uploads.js';
 import { loadPauseApprovals, renderPauseApprovals } from './pause-approvals.js';
+import './staff-booking.js';
 import { loadUplink, renderUplink } from './uplink.js';
 import { renderWindows, setWindows, updateWindow } from './windows.js';
 
