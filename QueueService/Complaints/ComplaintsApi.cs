@@ -19,7 +19,7 @@ public sealed record ComplaintInvalid(string? Reason);
 public sealed record ComplaintEscalation(string? To, string? Note);
 public sealed record ComplaintView(Guid Id, string Channel, int? WindowNumber, string? StaffCode, Guid? TicketId, string Content, string? ContactName,
     string? ContactPhone, bool Complex, string Status, bool Overdue, DateTimeOffset CreatedAt, DateTimeOffset DueAt, string? Answer, string? AnswerChannel,
-    DateTimeOffset? AnsweredAt, string? EscalatedTo, DateTimeOffset? ClosedAt, string? InvalidReason, string? HandledBy);
+    DateTimeOffset? AnsweredAt, string? EscalatedTo, DateTimeOffset? ClosedAt, string? InvalidReason, string? HandledBy, string? TicketNumber);
 
 /// <summary>Complaints (投诉): received from citizens on the web (anonymous) or entered by a supervisor, then answered and closed.</summary>
 public static class ComplaintsApi
@@ -89,17 +89,20 @@ public static class ComplaintsApi
         var complex = request.Complex == true;
         var dueAt = ComplaintDueDate.For(catalog, channel, complex, now);
         await using var scope = await database.BeginWriteAsync(http.RequestAborted);
-        if (request.TicketId is { } t && await scope.Connection.ExecuteScalarAsync<long>(
-                "SELECT COUNT(*) FROM tickets WHERE id = @id AND hall_id = @hall", new { id = t.ToString("D"), hall = catalog.HallId }, scope.Transaction) == 0
-            && await scope.Connection.ExecuteScalarAsync<long>(
-                "SELECT COUNT(*) FROM tickets_archive WHERE id = @id AND hall_id = @hall", new { id = t.ToString("D"), hall = catalog.HallId }, scope.Transaction) == 0)
+        string? ticketNumber = null;
+        if (request.TicketId is { } t)
         {
-            throw QueueProblems.ComplaintUnknownTicket(t);
+            var ticketArgs = new { id = t.ToString("D"), hall = catalog.HallId };
+            ticketNumber = await scope.Connection.QuerySingleOrDefaultAsync<string>(
+                    "SELECT number FROM tickets WHERE id = @id AND hall_id = @hall", ticketArgs, scope.Transaction)
+                ?? await scope.Connection.QuerySingleOrDefaultAsync<string>(
+                    "SELECT number FROM tickets_archive WHERE id = @id AND hall_id = @hall", ticketArgs, scope.Transaction)
+                ?? throw QueueProblems.ComplaintUnknownTicket(t);
         }
         var row = new ComplaintRow
         {
             Id = Guid.CreateVersion7(now).ToString("D"), HallId = catalog.HallId, Channel = channel, WindowNumber = request.WindowNumber, StaffCode = staff,
-            TicketId = request.TicketId?.ToString("D"), Content = content, ContactName = name, ContactPhone = phone,
+            TicketId = request.TicketId?.ToString("D"), TicketNumber = ticketNumber, Content = content, ContactName = name, ContactPhone = phone,
             ContactPhoneMasked = phone is null ? null : PhoneNumbers.Mask(phone), Complex = complex ? 1 : 0, Status = ComplaintStatuses.Open,
             CreatedAt = now.ToUnixMs(), DueAt = dueAt.ToUnixMs(),
         };
@@ -215,5 +218,5 @@ public static class ComplaintsApi
         r.Complex != 0, r.Status, r.Status is not (ComplaintStatuses.Closed or ComplaintStatuses.Invalid) && r.DueAt < now,
         catalog.ToOffset(ComplaintsTable.At(r.CreatedAt)), catalog.ToOffset(ComplaintsTable.At(r.DueAt)), r.Answer, r.AnswerChannel,
         r.AnsweredAt is { } a ? catalog.ToOffset(ComplaintsTable.At(a)) : null, r.EscalatedTo,
-        r.ClosedAt is { } c ? catalog.ToOffset(ComplaintsTable.At(c)) : null, r.InvalidReason, r.HandledBy);
+        r.ClosedAt is { } c ? catalog.ToOffset(ComplaintsTable.At(c)) : null, r.InvalidReason, r.HandledBy, r.TicketNumber);
 }

@@ -14,6 +14,7 @@ public sealed class ComplaintRow
     public int? WindowNumber { get; set; }
     public string? StaffCode { get; set; }
     public string? TicketId { get; set; }
+    public string? TicketNumber { get; set; }
     public string Content { get; set; } = "";
     public string? ContactName { get; set; }
     public string? ContactPhone { get; set; }
@@ -40,14 +41,14 @@ public static class ComplaintsTable
 
     public static Task InsertAsync(WriteScope scope, ComplaintRow row) => scope.Connection.ExecuteAsync(
         """
-        INSERT INTO complaints (id, hall_id, channel, window_number, staff_code, ticket_id, content, contact_name, contact_phone,
+        INSERT INTO complaints (id, hall_id, channel, window_number, staff_code, ticket_id, ticket_number, content, contact_name, contact_phone,
             contact_phone_masked, complex, status, created_at, due_at)
-        VALUES (@Id, @HallId, @Channel, @WindowNumber, @StaffCode, @TicketId, @Content, @ContactName, @ContactPhone,
+        VALUES (@Id, @HallId, @Channel, @WindowNumber, @StaffCode, @TicketId, @TicketNumber, @Content, @ContactName, @ContactPhone,
             @ContactPhoneMasked, @ComplexFlag, @Status, @CreatedAt, @DueAt)
         """,
         new
         {
-            row.Id, row.HallId, row.Channel, row.WindowNumber, row.StaffCode, row.TicketId, row.Content, row.ContactName, row.ContactPhone,
+            row.Id, row.HallId, row.Channel, row.WindowNumber, row.StaffCode, row.TicketId, row.TicketNumber, row.Content, row.ContactName, row.ContactPhone,
             row.ContactPhoneMasked, ComplexFlag = row.Complex, row.Status, row.CreatedAt, row.DueAt,
         },
         scope.Transaction);

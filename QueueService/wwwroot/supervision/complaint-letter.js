@@ -41,7 +41,7 @@ function render() {
   $('opening').textContent = t('opening', longDate(c.createdAt));
   $('received').textContent = longDate(c.createdAt);
   $('channel').textContent = i18n.label('channels', c.channel);
-  $('subject').textContent = t('subjectOf', c.windowNumber, c.staffCode, c.ticketId ? c.ticketId.slice(0, 8) : null);
+  $('subject').textContent = t('subjectOf', c.windowNumber, c.staffCode, c.ticketNumber ?? (c.ticketId ? c.ticketId.slice(0, 8) : null));
   $('content').textContent = c.content;
   $('answer').textContent = c.answer;
   const phone = state.hall?.contacts?.supervisionPhone;

@@ -98,7 +98,7 @@ function complaintItem(c) {
   if (c.complex) head.append(el('span', 'cp-complex', t('complex')));
   head.append(el('span', 'cp-received', `${t('receivedAt')} ${hallTime(c.createdAt, true)}`), el('span', 'cp-due', `${t('complaintDue')} ${lastDay(c.dueAt)}`));
   if (c.overdue) head.append(el('span', 'cp-overdue', t('complaintOverdue')));
-  const subject = t('subject', c.windowNumber != null ? t('window', c.windowNumber) : null, c.staffCode, c.ticketId ? c.ticketId.slice(0, 8) : null);
+  const subject = t('subject', c.windowNumber != null ? t('window', c.windowNumber) : null, c.staffCode, c.ticketNumber ?? (c.ticketId ? c.ticketId.slice(0, 8) : null));
   li.append(head, el('div', 'cp-subject', subject), el('p', 'cp-content', c.content), el('div', 'cp-contact', t('contact', c.contactName, c.contactPhone)), steps(c));
   if (c.status !== 'closed' && c.status !== 'invalid') li.append(draft.mode && draft.mode !== 'close' ? stepForm(c, draft) : actions(c, draft));
   if (draft.error) li.append(el('p', 'cp-error', i18n.of(draft.error)));

@@ -35,7 +35,10 @@ public abstract class ComplaintScenarios(HallDatabase database) : IDisposable
         Assert.Equal(HttpStatusCode.Created, web.StatusCode);
         var webBody = await BodyAsync(web);
         Assert.Equal("open", webBody["status"]!.GetValue<string>());
-        var onSite = await BodyAsync(await admin.PostAsJsonAsync("/api/complaints", new { channel = "onSite", staffCode = "1001", content = "等候时间过长。" }));
+        var ticket = await _hall.IssueAsync(1);
+        var onSite = await BodyAsync(await admin.PostAsJsonAsync("/api/complaints", new { channel = "onSite", staffCode = "1001", ticketId = ticket.Id, content = "等候时间过长。" }));
+        var entered = JsonNode.Parse(await admin.GetStringAsync($"/api/complaints/{onSite["id"]!.GetValue<string>()}"))!;
+        Assert.Equal(ticket.Number, entered["ticketNumber"]!.GetValue<string>());   // the visit as the citizen knows it
         var letter = await BodyAsync(await admin.PostAsJsonAsync("/api/complaints", new { channel = "letter", content = "材料被要求重复提交。", complex = true }));
 
         // From Monday 23rd, the 24th off: on site by the end of Wednesday 25th (the next working day); three working days
