@@ -68,6 +68,44 @@ if [ "$(curl "${admin[@]}" "$notices_url")" = "[]" ]; then
   done
 fi
 
+# A morning's work the first time, so the dashboard's panels have something to show: visits finished with their
+# outcomes and rated (one 差评 with its reasons opens a follow-up), a web complaint and one taken on the phone, a
+# booking made at the counter, and window 5 paused for a site visit (现场勘察) waiting for the supervisor's approval.
+# All through the same API the pages use.
+seed_morning() {
+  local url="http://127.0.0.1:$QUEUE_PORT" json=(-s -o /dev/null -H "Content-Type: application/json") token supervisor
+  login() { curl -s -H "Content-Type: application/json" --data "{\"staffCode\":\"$2\",\"pin\":\"1234\"}" "$url/api/windows/$1/login" \
+    | sed -n 's/.*"token":"\([^"]*\)".*/\1/p'; }
+  visit() {   # window, token, service, outcome body, rating body
+    curl "${json[@]}" --data "{\"serviceId\":$3}" "$url/api/tickets"
+    curl "${json[@]}" -X POST -H "Authorization: Bearer $2" "$url/api/windows/$1/call-next"
+    curl "${json[@]}" -H "Authorization: Bearer $2" --data "$4" "$url/api/windows/$1/finish"
+    curl "${json[@]}" --data "$5" "$url/api/windows/$1/rate"
+  }
+  token=$(login 1 1001)
+  visit 1 "$token" 1 '{"outcome":"completed"}' '{"level":5,"reasons":["attitudeGood","efficient"]}'
+  visit 1 "$token" 1 '{"outcome":"accepted"}' '{"level":4}'
+  visit 1 "$token" 1 '{"outcome":"supplement","missingMaterials":["营业执照副本","法定代表人身份证复印件"]}' '{"level":2,"reasons":["notToldAtOnce"]}'
+  visit 1 "$token" 2 '{"outcome":"consulted"}' '{"level":5}'
+  curl "${json[@]}" -X POST -H "Authorization: Bearer $token" "$url/api/windows/1/logout"
+  token=$(login 5 1005)
+  curl "${json[@]}" -H "Authorization: Bearer $token" --data '{"reason":"现场勘察"}' "$url/api/windows/5/pause"
+  curl "${json[@]}" --data '{"channel":"web","windowNumber":1,"content":"窗口要求补交材料，但之前没有一次性告知。","contactPhone":"13800138000"}' "$url/api/complaints"
+  supervisor=$(curl -s -H "Content-Type: application/json" --data '{"staffCode":"9001","pin":"1234"}' "$url/api/supervision/login" \
+    | sed -n 's/.*"token":"\([^"]*\)".*/\1/p')
+  curl "${json[@]}" -H "Authorization: Bearer $supervisor" --data '{"channel":"phone","content":"电话反映等候时间过长。","contactName":"王先生"}' "$url/api/complaints"
+  local slot
+  slot=$(curl -s "$url/api/appointments/slots?serviceId=1&date=$(date +%F)" | grep -o '"start":"[^"]*","end":"[^"]*","capacity":[0-9]*,"remaining":[1-9][0-9]*,"bookable":true' \
+    | head -1 | sed -n 's/"start":"\([^"]*\)".*/\1/p')
+  [ -n "$slot" ] && curl "${json[@]}" -H "Authorization: Bearer $supervisor" \
+    --data "{\"serviceId\":1,\"slotStart\":\"$slot\",\"name\":\"赵女士\",\"phone\":\"13900139000\",\"channel\":\"counter\"}" "$url/api/appointments/for-citizen"
+  return 0
+}
+if [ ! -e "$demo/data/.seeded" ]; then
+  seed_morning || echo "The demo morning was not seeded." >&2
+  touch "$demo/data/.seeded"
+fi
+
 dotnet "$(bin Hardware/DeviceSimulator DeviceSimulator)" --port "$demo/bus-devices" --callers 1-8 --evaluators 101-108 \
   </dev/null >"$demo/logs/callers-evaluators.log" 2>&1 & pids+=($!)
 dotnet "$(bin Hardware/DeviceSimulator DeviceSimulator)" --port "$demo/led-devices" --leds 201-208 \
@@ -92,10 +130,13 @@ cat <<MSG
 The demo hall 示范县政务服务中心 is running. Open:
   Kiosk touch page (取号)        http://127.0.0.1:$KIOSK_PORT/   (办事指南 button: the service guides, printable)
   Phone pages (预约、办事指南)      http://127.0.0.1:$QUEUE_PORT/m/   http://127.0.0.1:$QUEUE_PORT/m/guides.html
+  Web complaint form (网上投诉)     http://127.0.0.1:$QUEUE_PORT/m/complaint.html
+  Published 好差评 results (公开)   http://127.0.0.1:$QUEUE_PORT/evaluation
   Waiting-area board (综合屏)     http://127.0.0.1:$BOARD_PORT/   (notices and staff on duty beside the calls)
   Clerk console (窗口)            http://127.0.0.1:$QUEUE_PORT/console   (clerk 1001, PIN 1234, window 1)
   Evaluator tablet (评价器)        http://127.0.0.1:$QUEUE_PORT/rate/1?key=rate-1.demo-rate-1-key
-  Supervision (值班监控)           http://127.0.0.1:$QUEUE_PORT/supervision/   (supervisor 9001, PIN 1234)
+  Supervision (值班监控)           http://127.0.0.1:$QUEUE_PORT/supervision/   (supervisor 9001, PIN 1234; a 现场勘察 pause to
+                                  approve, a 差评 to follow up, complaints, bookings for citizens, attendance)
   Administration (管理)           http://127.0.0.1:$QUEUE_PORT/admin/   (admin / hall-admin-2026; 节假日: the 2026 and 2027 calendars)
   API description                 http://127.0.0.1:$QUEUE_PORT/openapi/v1.json
 Printed tickets and guides:       $demo/printed/   (ESC/POS bytes; guide-<prefix>.bin for a printed guide)
