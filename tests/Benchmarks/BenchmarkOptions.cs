@@ -20,6 +20,9 @@ public sealed record BenchmarkOptions(bool Quick, string? OutFile, bool MicroWit
 
     public int Displays => Quick ? 100 : 500;
 
+    /// <summary>Full mode also measures call to board against the bare hub at these counts, so the growth is visible.</summary>
+    public IReadOnlyList<int> MoreDisplayCounts => Quick ? [] : [100, 250, 1000];
+
     public TimeSpan IssueDuration => TimeSpan.FromSeconds(10);
 
     public TimeSpan IssueWarmUp => TimeSpan.FromSeconds(Quick ? 1 : 3);

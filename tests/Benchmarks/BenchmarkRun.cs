@@ -40,6 +40,16 @@ public static class BenchmarkRun
             figures.IssueDriverCpuMsPerTicket = issue.DriverCpuMsPerTicket;
         }
 
+        Stage("issuing baseline", $"the same {options.Kiosks} kiosks against a bare endpoint: one SQLite insert transaction per request");
+        await using (var bare = await ChildHost.StartBaselineIssueAsync(RepositoryPaths.NewTempDirectory("issue-baseline")))
+        {
+            var baseline = await IssueLoad.RunAsync(bare.BaseUrl, options.Kiosks, serviceIds, options.IssueWarmUp, options.IssueDuration, () => bare.CpuTime);
+            figures.IssueBaselinePerSecond = baseline.ThroughputPerSecond;
+            figures.IssueBaselineP99Ms = baseline.Latency.P99Ms;
+            figures.IssueBaselineServerCpuMsPerRequest = baseline.ServerCpuMsPerTicket;
+        }
+        figures.IssueVsBaseline = figures.IssueThroughputPerSecond / figures.IssueBaselinePerSecond;
+
         Stage("call to board", $"{options.Displays} displays, {options.Calls} calls on the demo hall");
         CallToBoard.Result call;
         // Every simulated display connects from loopback, where a hall's boards each have an address of their own:
@@ -76,6 +86,13 @@ public static class BenchmarkRun
             figures.BaselineBroadcastMissed = baseline.Missed;
         }
         figures.CallToBoardVsBaselineP99 = figures.CallToBoardP99Ms / figures.BaselineBroadcastP99Ms;
+        figures.CallToBoardByDisplays.Add(new(options.Displays, figures.CallToBoardP99Ms, figures.BaselineBroadcastP99Ms, figures.CallToBoardVsBaselineP99));
+        foreach (var displays in options.MoreDisplayCounts)
+        {
+            Stage("call to board and bare broadcast", $"{displays} displays, {options.Calls} calls each");
+            figures.CallToBoardByDisplays.Add(await BoardAgainstBaselineAsync(displays, options, payloadFile));
+        }
+        figures.CallToBoardByDisplays.Sort((a, b) => a.Displays.CompareTo(b.Displays));
 
         Stage("call to LED strip", $"{options.StripCalls} calls through the display computer to a strip on a pseudo-terminal bus");
         if (OperatingSystem.IsWindows())
@@ -93,6 +110,9 @@ public static class BenchmarkRun
             figures.CallToStripP50Ms = strip.ToStrip.P50Ms;
             figures.CallToStripP99Ms = strip.ToStrip.P99Ms;
             figures.CallToStripMissed = strip.Missed;
+            figures.CallToLedP99Ms = strip.ToStrip.P99Ms;
+            figures.ShowFrameBytes = strip.ShowFrameBytes;
+            figures.ShowFrameWireMsAt9600 = strip.ShowFrameWireMs(9600);
         }
 
         Stage("rating frame", $"{options.Ratings} evaluator presses on a pseudo-terminal bus");
@@ -136,12 +156,27 @@ public static class BenchmarkRun
         figures.MonthSeedSeconds = month.SeedSeconds;
         figures.MonthStatsFirstMs = month.StatsFirstMs;
         figures.MonthStatsMedianMs = month.StatsMedianMs;
+        figures.MonthStatsMs = month.StatsMedianMs;
         figures.MonthlyCsvMs = month.MonthlyCsvMs;
         figures.MonthStatsArchivedMedianMs = month.ArchivedStatsMedianMs;
         figures.MonthlyCsvBytes = month.CsvBytes;
         figures.TotalSeconds = total.Elapsed.TotalSeconds;
         figures.Machine = BenchmarkFigures.MachineInfo.Current();
         return figures;
+    }
+
+    /// <summary>One more display count for the growth curve: call to board on a fresh server, then the bare hub.</summary>
+    private static async Task<BenchmarkFigures.DisplayCountFigures> BoardAgainstBaselineAsync(int displays, BenchmarkOptions options, string payloadFile)
+    {
+        double board;
+        await using (var server = await ChildHost.StartQueueServiceAsync(RepositoryPaths.NewTempDirectory("call"),
+            more: ["--RateLimits:HubNegotiationsPerMinute=100000"]))
+        {
+            board = (await CallToBoard.RunAsync(server.BaseUrl, displays, options.Calls, options.CallSpacing, () => server.CpuTime)).ToBoard.P99Ms;
+        }
+        await using var bare = await ChildHost.StartBaselineHubAsync(payloadFile);
+        var baseline = (await BaselineBroadcast.RunAsync(bare.BaseUrl, displays, options.Calls, options.CallSpacing, () => bare.CpuTime)).ToClient.P99Ms;
+        return new(displays, board, baseline, board / baseline);
     }
 
     private static void Stage(string name, string detail) =>

@@ -9,10 +9,15 @@ using Hall.Benchmarks.Baseline;
 using Hall.Benchmarks.Micro;
 using Hall.Benchmarks.Report;
 
-// The same dll, started again as a child process, is the bare hub the call-to-board figure is compared with.
+// The same dll, started again as a child process, is the bare hub the call-to-board figure is compared with, and the
+// bare endpoint ticket issuing is compared with.
 if (BareHubServer.IsRequested(args))
 {
     return await BareHubServer.RunAsync(args);
+}
+if (BareIssueServer.IsRequested(args))
+{
+    return await BareIssueServer.RunAsync(args);
 }
 
 BenchmarkOptions options;

@@ -47,5 +47,9 @@ public sealed class ChildHost : IAsyncDisposable
     public static async Task<ChildHost> StartBaselineHubAsync(string payloadFile) =>
         new(await HostProcess.StartDllAsync(typeof(ChildHost).Assembly.Location, FreePort.Next(), [Baseline.BareHubServer.Argument, payloadFile]));
 
+    /// <summary>This benchmark's own dll as the bare issuing endpoint: one SQLite insert transaction per request.</summary>
+    public static async Task<ChildHost> StartBaselineIssueAsync(string dataDirectory) =>
+        new(await HostProcess.StartDllAsync(typeof(ChildHost).Assembly.Location, FreePort.Next(), [Baseline.BareIssueServer.Argument, dataDirectory]));
+
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

@@ -13,13 +13,20 @@ namespace Hall.Benchmarks.Load;
 /// <summary>
 /// A call at window 1 on the window's LED strip: the QueueService and the display computer (its LED bus on one end of
 /// a socat pseudo-terminal pair, a simulated strip 201 on the other), timed from sending <c>call-next</c> to the SHOW
-/// frame with the called number reaching the strip. The end-to-end test only checks that it arrives; the speed is here.
+/// frame with the called number reaching the strip. The simulated strip decodes a frame when its last byte (the end
+/// byte 16) has been read from the pseudo-terminal, so each time runs to the last byte of the SHOW frame
+/// (<c>callToLedP99Ms</c>). The end-to-end test only checks that it arrives; the speed is here.
 /// </summary>
 public static class CallToStrip
 {
     public const byte Window1Strip = 201;
 
-    public sealed record Result(int Calls, LatencySummary ToStrip, int Missed);
+    /// <param name="ShowFrameBytes">The longest SHOW frame with a called number, as encoded on the wire.</param>
+    public sealed record Result(int Calls, LatencySummary ToStrip, int Missed, int ShowFrameBytes)
+    {
+        /// <summary>How long the SHOW frame takes on the wire at <paramref name="baud"/> (8N1: ten bits a byte).</summary>
+        public double ShowFrameWireMs(int baud) => ShowFrameBytes * 10_000.0 / baud;
+    }
 
     /// <param name="strips">A rig with strip 201, whose host end the display computer drives.</param>
     public static async Task<Result> RunAsync(Uri server, BusRig strips, int calls)
@@ -39,7 +46,7 @@ public static class CallToStrip
         await strips.WaitForFrameAsync(f => f.Address == Window1Strip && f.Function == HallBusFunction.Show, TestTimeouts.Slow);
 
         // Every SHOW at strip 201 with the moment it arrived; a frame can come before call-next's answer names the number.
-        var shows = new List<(long At, string Text)>();
+        var shows = new List<(long At, string Text, int Bytes)>();
         using var changed = new SemaphoreSlim(0);
         void OnFrame(object? sender, HallBusFrame frame)
         {
@@ -48,7 +55,7 @@ public static class CallToStrip
             {
                 lock (shows)
                 {
-                    shows.Add((now, HallBusText.Decode(frame.Data.Span[1..])));
+                    shows.Add((now, HallBusText.Decode(frame.Data.Span[1..]), HallBusFrameEncoder.Encode(frame).Length));
                 }
                 changed.Release();
             }
@@ -64,7 +71,7 @@ public static class CallToStrip
         }
     }
 
-    private static async Task<Result> CallAsync(HttpClient http, JsonSerializerOptions json, int calls, List<(long At, string Text)> shows, SemaphoreSlim changed)
+    private static async Task<Result> CallAsync(HttpClient http, JsonSerializerOptions json, int calls, List<(long At, string Text, int Bytes)> shows, SemaphoreSlim changed)
     {
         var delays = new List<long>(calls);
         var missed = 0;
@@ -88,18 +95,23 @@ public static class CallToStrip
             using var finish = await http.PostAsync(new Uri("/api/windows/1/finish", UriKind.Relative), null);
             await CallToBoard.EnsureAsync(finish, HttpStatusCode.OK, "finish");
         }
-        return new Result(calls, LatencySummary.FromTicks(delays), missed);
+        int longest;
+        lock (shows)
+        {
+            longest = shows.Count == 0 ? 0 : shows.Max(s => s.Bytes);
+        }
+        return new Result(calls, LatencySummary.FromTicks(delays), missed, longest);
     }
 
     /// <summary>When the first SHOW with <paramref name="number"/> after <paramref name="sentAt"/> arrived; null after ten seconds (lost).</summary>
-    private static async Task<long?> ArrivalAsync(List<(long At, string Text)> shows, SemaphoreSlim changed, long sentAt, string number)
+    private static async Task<long?> ArrivalAsync(List<(long At, string Text, int Bytes)> shows, SemaphoreSlim changed, long sentAt, string number)
     {
         var deadline = Stopwatch.GetTimestamp() + 10 * Stopwatch.Frequency;
         while (true)
         {
             lock (shows)
             {
-                foreach (var (at, text) in shows)
+                foreach (var (at, text, _) in shows)
                 {
                     if (at >= sentAt && text.Contains(number, StringComparison.Ordinal))
                     {

@@ -10,6 +10,14 @@ public sealed class BenchmarkFigures
     public double BaselineBroadcastP99Ms { get; set; }
     public int Displays { get; set; }
     public int Kiosks { get; set; }
+    /// <summary>The same kiosks against a bare endpoint making one SQLite insert transaction per request, same durability.</summary>
+    public double IssueBaselinePerSecond { get; set; }
+    /// <summary>issueThroughputPerSecond ÷ issueBaselinePerSecond; the goal is at least 0.7.</summary>
+    public double IssueVsBaseline { get; set; }
+    /// <summary>From sending call-next to the last byte of the SHOW frame at the strip's end of the pseudo-terminal.</summary>
+    public double CallToLedP99Ms { get; set; }
+    /// <summary>Statistics (<c>GET /api/stats</c>) of a month of <see cref="MonthTickets"/> tickets: the median of five.</summary>
+    public double MonthStatsMs { get; set; }
 
     public string Mode { get; set; } = "";
     public DateTimeOffset StartedAt { get; set; }
@@ -28,6 +36,8 @@ public sealed class BenchmarkFigures
     public double IssueServerCpuMsPerTicket { get; set; }
     /// <summary>CPU this load driver spent per ticket (it shares the machine with the server).</summary>
     public double IssueDriverCpuMsPerTicket { get; set; }
+    public double IssueBaselineP99Ms { get; set; }
+    public double IssueBaselineServerCpuMsPerRequest { get; set; }
 
     public int Calls { get; set; }
     public double CallToBoardP90Ms { get; set; }
@@ -44,14 +54,19 @@ public sealed class BenchmarkFigures
     public double BaselineBroadcastP90Ms { get; set; }
     public int BaselineBroadcastMissed { get; set; }
     public int TicketCalledPayloadBytes { get; set; }
-    /// <summary>callToBoardP99Ms ÷ baselineBroadcastP99Ms; the goal is at most 1.5.</summary>
+    /// <summary>callToBoardP99Ms ÷ baselineBroadcastP99Ms; the goal is at most 1.3 (500 displays).</summary>
     public double CallToBoardVsBaselineP99 { get; set; }
+    /// <summary>The ratio as the boards grow: 100, 250, 500 and 1 000 displays in full mode, the one count in quick mode.</summary>
+    public List<DisplayCountFigures> CallToBoardByDisplays { get; set; } = [];
 
     public int StripCalls { get; set; }
     /// <summary>From sending call-next to the SHOW frame with the number at window 1's LED strip (through the display computer).</summary>
     public double CallToStripP50Ms { get; set; }
     public double CallToStripP99Ms { get; set; }
     public int CallToStripMissed { get; set; }
+    /// <summary>The SHOW frame's length and its time on the wire at the LED bus's 9600 baud: callToLedP99Ms's goal is this + 30 ms.</summary>
+    public int ShowFrameBytes { get; set; }
+    public double ShowFrameWireMsAt9600 { get; set; }
 
     public int Ratings { get; set; }
     /// <summary>From the RATING frame's last byte on the pseudo-terminal to TicketChanged(rated) at a hub client; the goal is ≤ 20 ms beyond the wire time.</summary>
@@ -84,6 +99,8 @@ public sealed class BenchmarkFigures
 
     /// <summary>Parts of the issue's list this run did not measure, with why.</summary>
     public List<string> NotMeasured { get; set; } = [];
+
+    public sealed record DisplayCountFigures(int Displays, double CallToBoardP99Ms, double BaselineP99Ms, double Ratio);
 
     public sealed record MachineInfo(int ProcessorCount, string Os, string Runtime, double LoadAverage1Min)
     {
