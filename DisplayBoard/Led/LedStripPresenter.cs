@@ -116,7 +116,7 @@ internal sealed partial class LedStripPresenter
                 }
                 await SendAsync(on ? content : LedContent.Blank, stopping);
                 on = !on;
-                await Task.Delay(interval, _time, stopping);
+                await NextStepOrRequestAsync(interval, stopping);
             }
             return !_requests.Reader.TryPeek(out _);
         }
@@ -124,6 +124,20 @@ internal sealed partial class LedStripPresenter
         {
             _blinking = false;
         }
+    }
+
+    /// <summary>
+    /// Waits for the next blink step, or less when a new request arrives: the next call then reaches the strip at once
+    /// instead of after the rest of the blink interval (up to half a second when calls follow each other).
+    /// </summary>
+    private async Task NextStepOrRequestAsync(TimeSpan interval, CancellationToken stopping)
+    {
+        using var done = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var step = Task.Delay(interval, _time, done.Token);
+        var request = _requests.Reader.WaitToReadAsync(done.Token).AsTask();
+        await Task.WhenAny(step, request);
+        await done.CancelAsync();
+        stopping.ThrowIfCancellationRequested();
     }
 
     private async Task SendAsync(LedContent content, CancellationToken stopping)

@@ -47,8 +47,12 @@ public static class RatingFrameLatency
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
             (await login.Content.ReadFromJsonAsync<JsonElement>(json)).GetProperty("token").GetString());
 
+        // TicketChanged goes only to staff connections (anonymous ones get calls, windows and counts): the supervisor's.
+        using var supervisorLogin = await http.PostAsJsonAsync("/api/supervision/login", new { staffCode = "9001", pin = DemoCredentials.Pin });
+        await CallToBoard.EnsureAsync(supervisorLogin, HttpStatusCode.OK, "the supervisor's login");
+        var supervisorToken = (await supervisorLogin.Content.ReadFromJsonAsync<JsonElement>(json)).GetProperty("token").GetString();
         var rated = new ConcurrentDictionary<Guid, TaskCompletionSource<long>>();
-        await using var hub = HallHubConnection.Create(server);
+        await using var hub = HallHubConnection.Create(server, accessToken: supervisorToken);
         hub.On<TicketChanged>(nameof(IHallClient.TicketChanged), change =>
         {
             var now = Stopwatch.GetTimestamp();
