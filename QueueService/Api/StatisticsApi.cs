@@ -34,12 +34,16 @@ public static class StatisticsApi
         TypedResults.Ok(await statistics.GetReportAsync(HallDateRange.Parse(from, to), cancellationToken));
 
     public static async Task<FileContentHttpResult> GetMonthlyReportAsync(string? month, string? format, StatisticsQueries statistics, HallCatalogHolder hall,
-        CancellationToken cancellationToken)
+        Attendance attendance, HttpContext http)
     {
         var kind = ReportFormat.Parse(format);
         var range = HallDateRange.ParseMonth(month);
-        var report = await statistics.GetReportAsync(range, cancellationToken);
-        return ReportFormat.File(kind, report, hall.Current.Definition.Name, $"monthly-report-{range.From:yyyy-MM}");
+        var report = await statistics.GetReportAsync(range, http.RequestAborted);
+        // 考勤 is the staff's own record: in the workbook only when a supervisor or the administrator downloads it.
+        var staffOnly = kind == ReportFormat.Xlsx && (http.User.IsInRole(HallSchemes.RoleSupervisor) || http.User.IsInRole(HallSchemes.RoleAdministrator))
+            ? await attendance.GetAsync(range, http.RequestAborted)
+            : null;
+        return ReportFormat.File(kind, report, hall.Current.Definition.Name, $"monthly-report-{range.From:yyyy-MM}", staffOnly);
     }
 
     public static async Task<FileContentHttpResult> GetStatsCsvAsync(string? from, string? to, string? format, StatisticsQueries statistics, HallCatalogHolder hall,

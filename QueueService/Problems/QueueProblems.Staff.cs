@@ -26,6 +26,12 @@ public static partial class QueueProblems
     public static QueueRuleException BookingChannelRequired() =>
         Invalid("channelRequired", "channel: 请选择预约方式：当面（counter）或电话（phone）。", "channel: say how the citizen booked: counter or phone.");
 
+    public static QueueRuleException NoPromisedCase(Guid ticketId) =>
+        NotFound("noPromisedCase", $"号票 {ticketId} 不是承诺件。", $"Ticket {ticketId} was not accepted as a promised case.");
+
+    public static QueueRuleException PromisedCaseAlreadyCompleted(string completedOn) =>
+        Conflict("promisedCaseCompleted", $"该承诺件已于 {completedOn} 办结。", $"This promised case was completed on {completedOn}.");
+
     public static QueueRuleException ApproveRequired() =>
         Invalid("approveRequired", "approve: 请选择批准（true）或驳回（false）。", "approve: say true to approve the pause or false to reject it.");
 }

@@ -33,6 +33,7 @@ public static class EventKinds
     public const string PauseApproved = "pauseApproved";
     public const string PauseRejected = "pauseRejected";
     public const string AfterHoursRefused = "afterHoursRefused";
+    public const string PromisedCaseCompleted = "promisedCaseCompleted";
     public const string ComplaintReceived = "complaintReceived";
     public const string ComplaintAnswered = "complaintAnswered";
     public const string ComplaintEscalated = "complaintEscalated";

@@ -13,6 +13,7 @@ public static class QueueServiceExtensions
         services.AddSingleton<TicketIssuer>();
         services.AddSingleton<WindowDesk>();
         services.AddSingleton<AfterHours.AfterHoursDesk>();
+        services.AddSingleton<Outcomes.PromisedCases>();
         services.AddSingleton<ClerkSessions>();
         services.AddSingleton<RatingRecorder>();
         services.AddSingleton<HallQueries>();

@@ -14,7 +14,7 @@ public static class MonthlyReportCsv
     [
         "统计区间", "类别", "编号", "名称", "取号量", "办结量", "过号量", "转办量", "取消量",
         "平均等候(分钟)", "90%等候(分钟)", "平均办理(分钟)", "窗口办理时长达标率",
-        "即办件", "承诺件", "补正", "不予受理", "咨询", "当天办结率", "即办件率",
+        "即办件", "承诺件", "补正", "不予受理", "咨询", "当天办结率", "即办件率", "承诺件到期", "承诺件逾期", "延时服务",
         "评价数", "评价率", "非常满意", "满意", "基本满意", "不满意", "非常不满意", "满意率",
         "A岗在岗(小时)", "B岗在岗(小时)", "预计等候误差(分钟)",
     ];
@@ -52,7 +52,7 @@ public static class MonthlyReportCsv
         N(f.Issued), N(f.Served), N(f.NoShow), N(f.Transferred), N(f.Cancelled),
         Minutes(f.AvgWaitSeconds), Minutes(f.P90WaitSeconds), Minutes(f.AvgServiceSeconds), Percent(f.WithinPromisedShare),
         N(f.Outcomes["completed"]), N(f.Outcomes["accepted"]), N(f.Outcomes["supplement"]), N(f.Outcomes["refused"]), N(f.Outcomes["consulted"]),
-        Percent(f.SameDayCompletionRate), Percent(f.OnTheSpotRate),
+        Percent(f.SameDayCompletionRate), Percent(f.OnTheSpotRate), N(f.PromisedDue), N(f.PromisedOverdue), N(f.AfterHoursServed),
         N(f.Rated), Percent(f.RatedShare), N(f.VerySatisfied), N(f.Satisfied), N(f.BasicallySatisfied), N(f.Dissatisfied), N(f.VeryDissatisfied),
         Percent(f.SatisfactionRate),
         aHours?.ToString("0.00", CultureInfo.InvariantCulture) ?? "", bHours?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",

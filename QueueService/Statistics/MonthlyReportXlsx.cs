@@ -25,6 +25,10 @@ public static class MonthlyReportXlsx
         Number("completed", "即办件", "0", 8), Number("accepted", "承诺件", "0", 8), Number("supplement", "补正", "0", 8),
         Number("refused", "不予受理", "0", 10), Number("consulted", "咨询", "0", 8),
         Number("sameDayCompletion", "当天办结率", "0.0%", 12), Number("onTheSpot", "即办件率", "0.0%", 10),
+        Number("promisedDue", "承诺件到期", "0", 12), Number("promisedOverdue", "承诺件逾期", "0", 12), Number("afterHours", "延时服务", "0", 10),
+        Text("date", "日期", 12), Text("firstLogin", "首次登录", 10), Text("lastLogout", "最后退出", 10),
+        Number("lateMinutes", "迟到(分钟)", "0", 10), Number("earlyMinutes", "早退(分钟)", "0", 10), Number("pausedMinutes", "暂停(分钟)", "0", 10),
+        Text("absent", "缺勤", 8), Number("presentDays", "出勤天数", "0", 10), Number("absentDays", "缺勤天数", "0", 10),
         Number("rated", "评价数", "0", 10), Number("ratedShare", "评价率", "0.0%", 10),
         Number("verySatisfied", "非常满意", "0", 10), Number("satisfied", "满意", "0", 8), Number("basicallySatisfied", "基本满意", "0", 10),
         Number("dissatisfied", "不满意", "0", 8), Number("veryDissatisfied", "非常不满意", "0", 12),
@@ -34,7 +38,7 @@ public static class MonthlyReportXlsx
         Number("rank", "名次", "0", 8), Number("badRatings", "差评数", "0", 10),
     ];
 
-    public static byte[] Build(StatsReport report, string hallName)
+    public static byte[] Build(StatsReport report, string hallName, IReadOnlyList<AttendanceDay>? attendance = null)
     {
         var period = MonthlyReportCsv.Period(report);
         var summary = Figures(report.Total, new()
@@ -71,10 +75,33 @@ public static class MonthlyReportXlsx
             ["评价"] = ratings,
             ["满意度排名"] = Ranking(report.Ranking),
         };
+        if (attendance is not null)
+        {
+            sheets["考勤汇总"] = AttendanceSummary(attendance);
+            sheets["考勤"] = attendance.Select(AttendanceRow).ToList();
+        }
         using var stream = new MemoryStream();
         stream.SaveAs(sheets, configuration: new OpenXmlConfiguration { DynamicColumns = Columns });
         return stream.ToArray();
     }
+
+    /// <summary>考勤 per clerk over the month: days present and absent, minutes late, early and paused.</summary>
+    private static List<Dictionary<string, object?>> AttendanceSummary(IReadOnlyList<AttendanceDay> days) =>
+        days.GroupBy(d => d.StaffCode).Select(g => new Dictionary<string, object?>
+        {
+            ["id"] = g.Key, ["name"] = g.First().Name,
+            ["presentDays"] = g.Count(d => !d.Absent), ["absentDays"] = g.Count(d => d.Absent),
+            ["lateMinutes"] = g.Sum(d => d.LateMinutes), ["earlyMinutes"] = g.Sum(d => d.EarlyLeaveMinutes), ["pausedMinutes"] = g.Sum(d => d.PausedMinutes),
+        }).ToList();
+
+    private static Dictionary<string, object?> AttendanceRow(AttendanceDay d) => new()
+    {
+        ["id"] = d.StaffCode, ["name"] = d.Name, ["date"] = d.Date,
+        ["firstLogin"] = d.FirstLoginAt?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+        ["lastLogout"] = d.LastLogoutAt?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+        ["lateMinutes"] = d.LateMinutes, ["earlyMinutes"] = d.EarlyLeaveMinutes, ["pausedMinutes"] = d.PausedMinutes,
+        ["absent"] = d.Absent ? "是" : "",
+    };
 
     /// <summary>满意度排名: windows, then clerks, each with at least the minimum of ratings.</summary>
     private static List<Dictionary<string, object?>> Ranking(SatisfactionRanking ranking) =>
@@ -106,6 +133,9 @@ public static class MonthlyReportXlsx
         }
         row["sameDayCompletion"] = f.SameDayCompletionRate;
         row["onTheSpot"] = f.OnTheSpotRate;
+        row["promisedDue"] = f.PromisedDue;
+        row["promisedOverdue"] = f.PromisedOverdue;
+        row["afterHours"] = f.AfterHoursServed;
         row["rated"] = f.Rated;
         row["ratedShare"] = f.RatedShare;
         row["satisfaction"] = f.SatisfactionRate;

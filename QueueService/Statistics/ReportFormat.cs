@@ -21,8 +21,10 @@ public static class ReportFormats
             _ => throw QueueProblems.InvalidFormat(),
         };
 
-        public static FileContentHttpResult File(ReportFormat format, StatsReport report, string hallName, string fileStem) => format == ReportFormat.Xlsx
-            ? TypedResults.File(MonthlyReportXlsx.Build(report, hallName), MonthlyReportXlsx.ContentType, fileStem + ".xlsx")
+        /// <param name="attendance">考勤 for the workbook's attendance sheets; only for a supervisor's or administrator's download.</param>
+        public static FileContentHttpResult File(ReportFormat format, StatsReport report, string hallName, string fileStem,
+            IReadOnlyList<AttendanceDay>? attendance = null) => format == ReportFormat.Xlsx
+            ? TypedResults.File(MonthlyReportXlsx.Build(report, hallName, attendance), MonthlyReportXlsx.ContentType, fileStem + ".xlsx")
             : TypedResults.File(MonthlyReportCsv.Build(report, hallName), "text/csv; charset=utf-8", fileStem + ".csv");
     }
 }

@@ -49,24 +49,26 @@ public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder 
         var outcomesByWindow = TicketOutcomesTable.SumBy(outcomeCounts, c => c.WindowNumber?.ToString(CultureInfo.InvariantCulture));
         var outcomesByClerk = TicketOutcomesTable.SumBy(outcomeCounts, c => c.StaffCode);
 
+        var duty = await DutyCounts.ReadAsync(read, catalog, range, catalog.HallDate(time.GetUtcNow()).ToKey());
+
         var empty = StatsFigures.From(new TicketSums(), null);
         StatsFigures Of(Dictionary<string, StatsFigures> map, string key) => map.GetValueOrDefault(key) ?? empty;
-        StatsFigures With(Dictionary<string, StatsFigures> map, Dictionary<string, Dictionary<string, long>> outcomes, string key) =>
-            Of(map, key).WithOutcomes(outcomes.GetValueOrDefault(key));
+        StatsFigures With(Dictionary<string, StatsFigures> map, Dictionary<string, Dictionary<string, long>> outcomes, string slice, string key) =>
+            duty.Apply(Of(map, key).WithOutcomes(outcomes.GetValueOrDefault(key)), slice, key);
         int BPostWorkingDays(string code) => sessions.Where(s => s.StaffCode == code && s.Post == "B")
             .Select(s => catalog.HallDate(TimeConversions.FromUnixMs(s.StartMs))).Distinct().Count(catalog.Calendar.IsWorkingDay);
         static string K(int n) => n.ToString(CultureInfo.InvariantCulture);
         double Hours(Func<PostSession, bool> match, string post) =>
             Math.Round(sessions.Where(s => match(s) && s.Post == post).Sum(s => s.Duration.TotalHours), 2);
 
-        var services = catalog.Services.Select(s => new ServiceStats(With(byService, outcomesByService, K(s.Id)))
+        var services = catalog.Services.Select(s => new ServiceStats(With(byService, outcomesByService, DutyCounts.Service, K(s.Id)))
         {
             ServiceId = s.Id,
             ServiceName = s.Name,
             Category = s.Category,
             PromisedMinutes = s.PromisedMinutes,
         }).ToList();
-        var windows = catalog.Windows.Select(w => new WindowStats(With(byWindow, outcomesByWindow, K(w.Number)))
+        var windows = catalog.Windows.Select(w => new WindowStats(With(byWindow, outcomesByWindow, DutyCounts.Window, K(w.Number)))
         {
             WindowNumber = w.Number,
             WindowName = w.Name,
@@ -75,7 +77,7 @@ public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder 
         }).ToList();
         var clerkCodes = catalog.Definition.Clerks.Select(c => c.StaffCode)
             .Concat(byClerk.Keys.Where(k => catalog.FindClerk(k) is null).Order(StringComparer.Ordinal));
-        var clerks = clerkCodes.Select(code => new ClerkStats(With(byClerk, outcomesByClerk, code))
+        var clerks = clerkCodes.Select(code => new ClerkStats(With(byClerk, outcomesByClerk, DutyCounts.Clerk, code))
         {
             StaffCode = code,
             Name = catalog.FindClerk(code)?.Name ?? code,
@@ -86,7 +88,7 @@ public sealed class StatisticsQueries(QueueDatabase database, HallCatalogHolder 
         }).ToList();
         var hours = byHour.Select(h => new HourStats(h.Value) { Hour = int.Parse(h.Key, CultureInfo.InvariantCulture) }).OrderBy(h => h.Hour).ToList();
 
-        var report = new StatsReport(range.FromKey, range.ToKey, catalog.ToOffset(time.GetUtcNow()), With(total, outcomesTotal, "all"), services, windows, clerks, hours)
+        var report = new StatsReport(range.FromKey, range.ToKey, catalog.ToOffset(time.GetUtcNow()), With(total, outcomesTotal, DutyCounts.All, "all"), services, windows, clerks, hours)
         {
             RatingReasons = await RatingReasonCounts.ReadAsync(read, catalog, range),
         };

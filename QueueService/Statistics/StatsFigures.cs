@@ -40,6 +40,16 @@ public record StatsFigures
     public double? SameDayCompletionRate { get; init; }
     /// <summary>即办件率: completed ÷ finished visits other than consultations, 0–1.</summary>
     public double? OnTheSpotRate { get; init; }
+    /// <summary>承诺件 whose due date falls in the range.</summary>
+    public long PromisedDue { get; init; }
+    /// <summary>Of <see cref="PromisedDue"/>: completed after the due date, or still open after it (承诺件逾期).</summary>
+    public long PromisedOverdue { get; init; }
+    /// <summary>延时服务: visits finished after closing time, or on a day the hall is closed.</summary>
+    public long AfterHoursServed { get; init; }
+
+    /// <summary>The figures with the slice's 承诺件 due and overdue and its after-hours visits.</summary>
+    public StatsFigures WithDuty(long promisedDue, long promisedOverdue, long afterHours) =>
+        this with { PromisedDue = promisedDue, PromisedOverdue = promisedOverdue, AfterHoursServed = afterHours };
 
     private static readonly IReadOnlyDictionary<string, long> EmptyOutcomes =
         new[] { "completed", "accepted", "supplement", "refused", "consulted" }.ToDictionary(k => k, _ => 0L);

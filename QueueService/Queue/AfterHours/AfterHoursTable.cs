@@ -42,11 +42,11 @@ public static class AfterHoursTable
 
     /// <summary>Visits finished after closing in a range of hall dates, per service, window and clerk.</summary>
     public static async Task<IReadOnlyList<(long ServiceId, long? WindowNumber, string? StaffCode, long Count)>> VisitCountsAsync(
-        System.Data.Common.DbConnection connection, string hallId, string from, string to) =>
+        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, string hallId, string from, string to) =>
         (await connection.QueryAsync<(long, long?, string?, long)>(
             """
             SELECT service_id, window_number, staff_code, COUNT(*) FROM after_hours_visits
             WHERE hall_id = @hallId AND hall_date >= @from AND hall_date <= @to
             GROUP BY service_id, window_number, staff_code
-            """, new { hallId, from, to })).ToList();
+            """, new { hallId, from, to }, transaction)).ToList();
 }
