@@ -68,6 +68,7 @@ function render() {
   $('window-name').textContent = windowInfo.name;
   $('state').textContent = i18n.label('states', windowInfo.state) + (windowInfo.pauseReason ? `（${windowInfo.pauseReason}）` : '');
   const ticket = windowInfo.currentTicket;
+  finishing.follow(ticket);
   $('number').textContent = ticket ? ticket.number : '—';
   $('service').textContent = ticket ? ticket.serviceName : '';
   renderElapsed();

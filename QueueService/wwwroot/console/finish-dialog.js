@@ -16,6 +16,7 @@ export function finishDialog({ i18n, finish, currentTicket, materialsOf }) {
   const radios = () => [...dialog.querySelectorAll('input[name="finish-outcome"]')];
   let error = null;   // { zh, en }, kept so a language switch shows it again
   let busy = false;
+  let openedFor = null;   // the ticket the dialog is finishing
 
   const chosen = () => radios().find(r => r.checked)?.value ?? 'completed';
 
@@ -55,6 +56,7 @@ export function finishDialog({ i18n, finish, currentTicket, materialsOf }) {
     const ticket = currentTicket();
     if (dialog.open) return true;
     if (!ticket) return false;
+    openedFor = ticket.id;
     $('finish-ticket').textContent = `${ticket.number} ${ticket.serviceName ?? ''}`.trim();
     for (const id of ['finish-case', 'finish-days', 'finish-other-materials', 'finish-reason']) $(id).value = '';
     $('finish-materials').replaceChildren(...materialBoxes(ticket.serviceId));
@@ -65,6 +67,9 @@ export function finishDialog({ i18n, finish, currentTicket, materialsOf }) {
   }
 
   function close() { if (dialog.open) dialog.close(); }
+
+  // The window's ticket changed under the dialog (transferred, finished elsewhere): its outcome no longer applies.
+  function follow(ticket) { if (dialog.open && ticket?.id !== openedFor) close(); }
 
   const fail = (key, focusId) => { showError(i18n.both(key)); if (focusId) $(focusId).focus(); return null; };
 
@@ -130,7 +135,8 @@ export function finishDialog({ i18n, finish, currentTicket, materialsOf }) {
   });
   $('finish-form').addEventListener('submit', event => { event.preventDefault(); confirm(); });
   for (const radio of radios()) radio.addEventListener('change', showFields);
+  dialog.addEventListener('input', event => { if (event.target.name !== 'finish-outcome') showError(null); });   // being put right
   $('finish-cancel').addEventListener('click', close);
 
-  return { open, close, get isOpen() { return dialog.open; }, render: () => showError(error) };
+  return { open, close, follow, get isOpen() { return dialog.open; }, render: () => showError(error) };
 }

@@ -72,6 +72,7 @@ public sealed class ConsoleFinishDialogTests(ChromiumFixture chromium) : IClassF
         await page.Locator("#finish-materials input[value='公司章程']").FocusAsync();
         await page.Keyboard.PressAsync("Space");
         await Assertions.Expect(page.Locator("#finish-materials input[value='公司章程']")).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator("#finish-error")).ToBeHiddenAsync();   // being put right
         await page.Locator("#finish-other-materials").FocusAsync();
         await page.Keyboard.TypeAsync("住所租赁合同、授权委托书");
         await ChromiumFixture.ScreenshotAsync(page, "console-finish-dialog");
@@ -112,6 +113,7 @@ public sealed class ConsoleFinishDialogTests(ChromiumFixture chromium) : IClassF
     {
         await using var server = await HostProcess.StartAsync("QueueService", FreePort.Next(), ["--Queue:DataDirectory=" + TestPaths.NewTempDirectory("finish-dialog-en")]);
         using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        var transferred = await IssueAsync(http);
         var ticket = await IssueAsync(http);
         var page = await LogInAsync(server.BaseUrl);
         var dialog = page.Locator("#finish-dialog");
@@ -121,13 +123,28 @@ public sealed class ConsoleFinishDialogTests(ChromiumFixture chromium) : IClassF
         await Assertions.Expect(page.Locator("#error")).ToHaveTextAsync("当前没有可办结的号。");
         await Assertions.Expect(dialog).ToBeHiddenAsync();
 
+        // The ticket leaves the window while the dialog is open (transferred with the clerk's own token): the dialog closes.
         await CallNextAsync(page, "A001");
+        await page.Keyboard.PressAsync("F4");
+        await page.Keyboard.PressAsync("2");
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        var token = await page.EvaluateAsync<string>("JSON.parse(sessionStorage.getItem('console.session')).token");
+        using (var transfer = new HttpRequestMessage(HttpMethod.Post, "/api/windows/2/transfer") { Content = JsonContent.Create(new { windowNumber = 1 }) })
+        {
+            transfer.Headers.Authorization = new("Bearer", token);
+            (await http.SendAsync(transfer)).EnsureSuccessStatusCode();
+        }
+        await Assertions.Expect(dialog).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#number")).ToHaveTextAsync("—");
+        Assert.Null((await TicketAsync(http, transferred))["outcome"]);
+
+        await CallNextAsync(page, "A002");
         await page.ClickAsync("#finish");
         await Assertions.Expect(dialog).ToBeVisibleAsync();
         await Assertions.Expect(Choice(page, "completed")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(dialog).ToBeHiddenAsync();
-        await Assertions.Expect(page.Locator("#number")).ToHaveTextAsync("A001");
+        await Assertions.Expect(page.Locator("#number")).ToHaveTextAsync("A002");
         Assert.Null((await TicketAsync(http, ticket))["outcome"]);
 
         await page.ClickAsync("#lang");
