@@ -4,6 +4,7 @@ import texts from './texts.js';
 import { appealsPanel } from './appeals.js';
 import { loadPauseReasons } from './pause-reasons.js';
 import { bookingForm } from '/staff/booking-form.js';
+import { finishDialog } from './finish-dialog.js';
 
 const i18n = createI18n(texts);   // the console starts in Chinese at every visit
 const { t } = i18n;
@@ -47,6 +48,7 @@ async function act(action, body) {
 
 function logoutLocally() {
   session = null; windowInfo = null;
+  finishing.close();
   sessionStorage.removeItem('console.session');
   render();
 }
@@ -66,6 +68,7 @@ function render() {
   $('window-name').textContent = windowInfo.name;
   $('state').textContent = i18n.label('states', windowInfo.state) + (windowInfo.pauseReason ? `（${windowInfo.pauseReason}）` : '');
   const ticket = windowInfo.currentTicket;
+  finishing.follow(ticket);
   $('number').textContent = ticket ? ticket.number : '—';
   $('service').textContent = ticket ? ticket.serviceName : '';
   renderElapsed();
@@ -153,24 +156,20 @@ $('login-form').addEventListener('submit', async event => {
   } catch (e) { showError(asMessage(e)); }
 });
 
-// The finish carries the visit's outcome: the detail field is the case number, or what that outcome needs
-// (the promised working days, the missing materials separated by 、 or ;, the reason for a refusal).
-function finishBody() {
-  const outcome = $('outcome').value;
-  const detail = $('outcome-detail').value.trim();
-  if (outcome === 'accepted') return { outcome, promisedWorkingDays: detail ? Number(detail) : null };
-  if (outcome === 'supplement') return { outcome, missingMaterials: detail.split(/[、;；,，]/).map(m => m.trim()).filter(Boolean) };
-  if (outcome === 'refused') return { outcome, reason: detail };
-  return { outcome, caseNumber: detail || null };
+// 办结 goes through the finish dialog, which asks for the visit's outcome (F4 F4: 即办件).
+async function finishWith(body) {
+  const result = await call(`/api/windows/${session.windowNumber}/finish`, body);
+  showError(null);
+  if (result && result.window) { windowInfo = result.window; render(); }
 }
+const finishing = finishDialog({
+  i18n, finish: finishWith, currentTicket: () => windowInfo?.currentTicket,
+  materialsOf: serviceId => services.find(s => s.id === serviceId)?.materials ?? [],
+});
 
-async function finish() {
-  await act('finish', finishBody());
-  if (!error) { $('outcome').value = 'completed'; $('outcome-detail').value = ''; showDetailHint(); }
+function finish() {
+  if (!finishing.open()) showError(i18n.both('nothingToFinish'));
 }
-
-function showDetailHint() { $('outcome-detail').placeholder = t(`outcomeDetail.${$('outcome').value}`); }
-$('outcome').addEventListener('change', showDetailHint);
 
 const buttons = { 'call-next': () => act('call-next'), recall: () => act('recall'), start: () => act('start'), finish,
   'no-show': () => act('no-show'), hold: () => act('hold'), 'call-back': () => act('call-back'), resume: () => act('resume'),
@@ -181,12 +180,12 @@ const buttons = { 'call-next': () => act('call-next'), recall: () => act('recall
 for (const [id, handler] of Object.entries(buttons)) $(id).addEventListener('click', handler);
 
 document.addEventListener('keydown', event => {
-  if (!session) return;
+  if (!session || finishing.isOpen) return;   // the dialog has its own keys
   const button = document.querySelector(`#desk button[data-key="${event.key}"]`);
   if (button) { event.preventDefault(); button.click(); }
 });
 
-i18n.onChange(() => { render(); showDetailHint(); showError(error); if (session) { refreshToday(); appeals.render(); } });
+i18n.onChange(() => { render(); finishing.render(); showError(error); if (session) { refreshToday(); appeals.render(); } });
 $('lang').addEventListener('click', i18n.toggle);
 
 function reload() {

@@ -39,12 +39,12 @@ public sealed class ClerkConsoleTests(ChromiumFixture chromium) : IClassFixture<
         await ChromiumFixture.ScreenshotAsync(page, "console-serving");
 
         // 办结 as a 承诺件 of 3 working days: the outcome goes with the finish.
-        await page.SelectOptionAsync("#outcome", "accepted");
-        await Assertions.Expect(page.Locator("#outcome-detail")).ToHaveAttributeAsync("placeholder", "承诺工作日（留空按办事指南）");
-        await page.FillAsync("#outcome-detail", "3");
         await page.ClickAsync("#finish");
+        await page.Keyboard.PressAsync("2");
+        await page.FillAsync("#finish-days", "3");
+        await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#number")).ToHaveTextAsync("—");
-        await Assertions.Expect(page.Locator("#outcome")).ToHaveValueAsync("completed");
+        await Assertions.Expect(page.Locator("#finish-dialog")).ToBeHiddenAsync();
         var outcome = (await http.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/api/tickets/{ticketId}"))!["outcome"]!;
         Assert.Equal("accepted", outcome["kind"]!.GetValue<string>());
         Assert.NotNull(outcome["dueDate"]);
