@@ -78,6 +78,15 @@ public sealed class SupervisionLoginPageTests(ChromiumFixture chromium) : IClass
         await Assertions.Expect(page.Locator("#attendance-rows tr[data-staff='1003']")).ToContainTextAsync("缺勤");
         await page.Locator("#attendance-panel").ScrollIntoViewIfNeededAsync();
         await ChromiumFixture.ScreenshotAsync(page, "supervision-attendance-zh");
+        // The month up to today, summed per clerk: 1001 present today only, 1003 absent every day of the month so far
+        // (the demo hall opens every day).
+        var dayOfMonth = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).Day;
+        await page.Locator("#attendance-view").SelectOptionAsync("month");
+        await Assertions.Expect(page.Locator("#attendance-col-1")).ToHaveTextAsync("出勤(天)");
+        await Assertions.Expect(page.Locator("#attendance-rows tr[data-staff='1001'] td").Nth(1)).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("#attendance-rows tr[data-staff='1003'] td").Nth(2)).ToHaveTextAsync(dayOfMonth.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await ChromiumFixture.ScreenshotAsync(page, "supervision-attendance-month-zh");
+        await page.Locator("#attendance-view").SelectOptionAsync("day");
         await Assertions.Expect(page.Locator("#login")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#auth-message")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#devices li[data-device='kiosk-1/printer']")).ToContainTextAsync("缺纸");
