@@ -43,6 +43,7 @@ async function act(action, body) {
     if (result && result.window) { windowInfo = result.window; render(); }
     if (action === 'logout') logoutLocally();
     if (action === 'help') $('help-sent').hidden = false;
+    if (action === 'after-hours-refusal') { $('after-hours-sent').hidden = false; $('after-hours-reason').value = ''; $('after-hours-number').value = ''; }
   } catch (e) { showError(asMessage(e)); }
 }
 
@@ -176,7 +177,9 @@ const buttons = { 'call-next': () => act('call-next'), recall: () => act('recall
   call: () => act('call', { number: $('call-number').value }),
   'transfer-to-service': () => act('transfer', { serviceId: Number($('transfer-service').value) }),
   'transfer-to-window': () => act('transfer', { windowNumber: Number($('transfer-window').value) }),
-  pause: () => act('pause', { reason: $('pause-reason').value }), help: () => act('help'), logout: () => act('logout') };
+  pause: () => act('pause', { reason: $('pause-reason').value }), help: () => act('help'), logout: () => act('logout'),
+  // 不得无故拒绝延时服务: a visit not served after closing is registered with its reason.
+  'after-hours-refusal': () => act('after-hours-refusal', { reason: $('after-hours-reason').value, ticketNumber: $('after-hours-number').value.trim() || null }) };
 for (const [id, handler] of Object.entries(buttons)) $(id).addEventListener('click', handler);
 
 document.addEventListener('keydown', event => {
