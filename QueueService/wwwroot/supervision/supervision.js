@@ -19,6 +19,7 @@ import { checkExpiry, currentSession, onSessionChange, renderAuth } from './sess
 import { loadUploads, renderUploads } from './uploads.js';
 import { loadPauseApprovals, renderPauseApprovals } from './pause-approvals.js';
 import './staff-booking.js';
+import { loadPromisedCases, renderPromisedCases } from './promised-cases.js';
 import { loadUplink, renderUplink } from './uplink.js';
 import { renderWindows, setWindows, updateWindow } from './windows.js';
 
@@ -34,13 +35,13 @@ function renderConnection() {
 function renderAll() {
   if (hall.names.zh) $('hall-name').textContent = i18n.of(hall.names);
   renderWindows(); renderQueues(); renderFigures(); renderAlerts(); renderDevices(); renderLimits(); renderFollowUps(); renderAttendance();
-  renderComplaints(); renderComplaintEntry(); renderUploads(); renderUplink(); renderRanking(); renderPauseApprovals();
+  renderComplaints(); renderComplaintEntry(); renderUploads(); renderUplink(); renderRanking(); renderPauseApprovals(); renderPromisedCases();
   renderConnection(); renderAuth(); renderReportMessage();
 }
 
 function loadSupervision() {
   if (!currentSession()) return;
-  loadAlerts(); loadDevices(); loadLimits(); loadFollowUps(); loadComplaints(); loadUploads(); loadUplink(); loadRanking(); loadPauseApprovals();
+  loadAlerts(); loadDevices(); loadLimits(); loadFollowUps(); loadComplaints(); loadUploads(); loadUplink(); loadRanking(); loadPauseApprovals(); loadPromisedCases();
 }
 
 function applySnapshot(snapshot) {
