@@ -58,6 +58,8 @@ public sealed class ClerkConsoleTests(ChromiumFixture chromium) : IClassFixture<
 
         // 求助: the supervisor is called at once (an alert of kind helpCall).
         await page.ClickAsync("#help");
+        // Visible, not only its text (which the hidden element has from the start): the call has been answered.
+        await Assertions.Expect(page.Locator("#help-sent")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#help-sent")).ToHaveTextAsync("已通知值班长，请稍候。");
         var admin = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
         admin.DefaultRequestHeaders.Authorization = DemoCredentials.AdminAuthorization;
