@@ -18,7 +18,7 @@ public static partial class QueueProblems
             $"The hall is still in its opening hours ({openingHours}); a refusal to serve after hours can be registered only after closing.");
 
     public static QueueRuleException AfterHoursReasonRequired() =>
-        Invalid("reasonRequired", "reason: 请写明不能延时服务的理由（不超过 200 字）。", "reason: say why the citizen cannot be served after hours (at most 200 characters).");
+        Invalid("afterHoursReasonRequired", "reason: 请写明不能延时服务的理由（不超过 200 字）。", "reason: say why the citizen cannot be served after hours (at most 200 characters).");
 
     public static QueueRuleException TicketNumberNotFound(string number) =>
         NotFound("unknownTicketNumber", $"ticketNumber: 今天没有 {number} 号。", $"ticketNumber: no ticket has that number today.");

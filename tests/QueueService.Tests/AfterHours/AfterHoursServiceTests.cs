@@ -74,7 +74,7 @@ public abstract class AfterHoursServiceTests(HallDatabase hallDatabase) : IDispo
         At(16, 55);
         var ticket = await _hall.IssueAsync(2);
         At(17, 20);
-        Assert.Equal("reasonRequired", await (await clerk.PostAsJsonAsync("/api/windows/2/after-hours-refusal", new { reason = " " })).ProblemCodeAsync());
+        Assert.Equal("afterHoursReasonRequired", await (await clerk.PostAsJsonAsync("/api/windows/2/after-hours-refusal", new { reason = " " })).ProblemCodeAsync());
         Assert.Equal("unknownTicketNumber", await (await clerk.PostAsJsonAsync("/api/windows/2/after-hours-refusal", new { reason = "x", ticketNumber = "Z999" })).ProblemCodeAsync());
         Assert.Equal(HttpStatusCode.Forbidden, (await clerk.PostAsJsonAsync("/api/windows/3/after-hours-refusal", new { reason = "x" })).StatusCode);
         var refused = await clerk.PostAsJsonAsync("/api/windows/2/after-hours-refusal", new { reason = "需上级部门审批系统，已下班关闭，约定明日优先办理", ticketNumber = ticket.Number });

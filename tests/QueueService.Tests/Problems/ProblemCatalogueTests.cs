@@ -57,6 +57,7 @@ public sealed class ProblemCatalogueTests
     {
         _ when type == typeof(int) || type == typeof(int?) => 7,
         _ when type == typeof(long) => 7L,
+        _ when type == typeof(bool) => true,
         _ when type == typeof(string) => "A007",
         _ when type == typeof(Guid) => Guid.Parse("00000000-0000-0000-0000-000000000007"),
         _ when type == typeof(DateTimeOffset) => new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.FromHours(8)),
