@@ -4,10 +4,18 @@ namespace Hall.Benchmarks;
 
 /// <summary>
 /// Command line: <c>--quick</c> for the small sizes, <c>--out FILE</c> for the JSON figures, <c>--abuse</c> for the flood
-/// of the anonymous endpoints instead of the performance stages, <c>--city</c> for many halls uplinking to a city.
+/// of the anonymous endpoints instead of the performance stages, <c>--city</c> for many halls uplinking to a city,
+/// <c>--only issue,board</c> for some stages, <c>--profile DIR</c> for a sampled profile of the issuing server.
 /// </summary>
-public sealed record BenchmarkOptions(bool Quick, string? OutFile, bool MicroWithBenchmarkDotNet, bool Abuse = false, bool City = false)
+public sealed record BenchmarkOptions(bool Quick, string? OutFile, bool MicroWithBenchmarkDotNet, bool Abuse = false, bool City = false,
+    IReadOnlySet<string>? Only = null, string? ProfileDirectory = null)
 {
+    /// <summary>The stages <c>--only</c> may name, in the order they run.</summary>
+    public static readonly IReadOnlyList<string> StageNames = ["issue", "board", "strip", "rating", "codec", "print", "month"];
+
+    /// <summary>Whether the run includes <paramref name="stage"/> (all stages without <c>--only</c>).</summary>
+    public bool Runs(string stage) => Only is null || Only.Contains(stage);
+
     /// <summary><c>--city</c>: simulated halls uploading a working day each to one city server.</summary>
     public int CityHalls => 100;
 
@@ -25,7 +33,14 @@ public sealed record BenchmarkOptions(bool Quick, string? OutFile, bool MicroWit
 
     public TimeSpan IssueDuration => TimeSpan.FromSeconds(10);
 
-    public TimeSpan IssueWarmUp => TimeSpan.FromSeconds(Quick ? 1 : 3);
+    /// <summary>The open-loop stage's offered load: far above a hall's peak of tens of tickets a minute.</summary>
+    public int OpenLoopTicketsPerSecond => 300;
+
+    /// <summary>
+    /// Long enough for tiered compilation to settle: with 1 s the JIT's background thread still took 13 % of the
+    /// server's CPU during the measured 10 s (perf, 2026-12-04), which is start-up, not a hall's working day.
+    /// </summary>
+    public TimeSpan IssueWarmUp => TimeSpan.FromSeconds(Quick ? 5 : 10);
 
     public int Calls => Quick ? 100 : 300;
 
@@ -48,6 +63,8 @@ public sealed record BenchmarkOptions(bool Quick, string? OutFile, bool MicroWit
         var noBdn = false;
         var abuse = false;
         var city = false;
+        HashSet<string>? only = null;
+        string? profile = null;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -67,12 +84,23 @@ public sealed record BenchmarkOptions(bool Quick, string? OutFile, bool MicroWit
                 case "--city":
                     city = true;
                     break;
+                case "--only" when i + 1 < args.Count:
+                    only = [.. args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+                    if (only.FirstOrDefault(s => !StageNames.Contains(s)) is { } unknown)
+                    {
+                        throw new ArgumentException($"Unknown stage '{unknown}' after --only. Stages: {string.Join(", ", StageNames)}.");
+                    }
+                    break;
+                case "--profile" when i + 1 < args.Count:
+                    profile = Path.GetFullPath(args[++i]);
+                    break;
                 default:
                     throw new ArgumentException(string.Format(CultureInfo.InvariantCulture,
-                        "Unknown argument '{0}'. Use: [--quick] [--out FILE] [--no-bdn] [--abuse | --city]", args[i]));
+                        "Unknown argument '{0}'. Use: [--quick] [--out FILE] [--no-bdn] [--only STAGE,…] [--profile DIR] [--abuse | --city]", args[i]));
             }
         }
         // BenchmarkDotNet's careful runs take minutes: full mode only, so that quick mode stays under five minutes.
-        return new BenchmarkOptions(quick, outFile, MicroWithBenchmarkDotNet: !quick && !noBdn && !abuse && !city, abuse, city);
+        return new BenchmarkOptions(quick, outFile, MicroWithBenchmarkDotNet: !quick && !noBdn && !abuse && !city && only is null, abuse, city,
+            only, profile);
     }
 }

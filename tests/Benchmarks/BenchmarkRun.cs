@@ -11,48 +11,171 @@ namespace Hall.Benchmarks;
 /// <summary>One benchmark run: each stage on its own fresh server, figures gathered into <see cref="BenchmarkFigures"/>.</summary>
 public static class BenchmarkRun
 {
-    /// <summary>With ~2 000 tickets a second for 10 s plus warm-up, 40 services × 999 leave ample room.</summary>
-    private const int IssueServices = 40;
+    /// <summary>With ~2 000 tickets a second for 10 s plus up to 10 s of warm-up, 100 services × 999 leave ample room.</summary>
+    private const int IssueServices = 100;
 
     public static async Task<BenchmarkFigures> RunAsync(BenchmarkOptions options)
     {
-        var figures = new BenchmarkFigures { Mode = options.Mode, StartedAt = DateTimeOffset.Now, Kiosks = options.Kiosks, Displays = options.Displays };
+        var figures = new BenchmarkFigures { Mode = options.Mode, StartedAt = DateTimeOffset.Now, Kiosks = options.Kiosks, Displays = options.Displays,
+            Stages = [.. BenchmarkOptions.StageNames.Where(options.Runs)] };
         var total = Stopwatch.StartNew();
 
-        Stage("ticket issuing", $"{options.Kiosks} kiosks for {options.IssueDuration.TotalSeconds:0} s");
-        var issueDir = RepositoryPaths.NewTempDirectory("issue");
-        var hallFile = Path.Combine(issueDir, "bench-hall.json");
-        var serviceIds = BenchmarkHall.Write(hallFile, IssueServices);
-        await using (var server = await ChildHost.StartQueueServiceAsync(Path.Combine(issueDir, "data"), hallFile))
+        if (options.Runs("issue"))
         {
-            var issue = await IssueLoad.RunAsync(server.BaseUrl, options.Kiosks, serviceIds, options.IssueWarmUp, options.IssueDuration, () => server.CpuTime);
-            figures.IssueServices = serviceIds.Count;
-            figures.IssueSeconds = issue.Seconds;
-            figures.IssueCount = issue.Issued;
-            figures.IssueThroughputPerSecond = issue.ThroughputPerSecond;
-            figures.IssueP50Ms = issue.Latency.P50Ms;
-            figures.IssueP90Ms = issue.Latency.P90Ms;
-            figures.IssueP99Ms = issue.Latency.P99Ms;
-            figures.IssueMaxMs = issue.Latency.MaxMs;
-            figures.IssueRefusals = issue.Refusals.ToDictionary();
-            figures.IssueTransportErrors = issue.Errors;
-            figures.IssueServerCpuMsPerTicket = issue.ServerCpuMsPerTicket;
-            figures.IssueDriverCpuMsPerTicket = issue.DriverCpuMsPerTicket;
+            Stage("ticket issuing", $"{options.Kiosks} kiosks for {options.IssueDuration.TotalSeconds:0} s");
+            var issueDir = RepositoryPaths.NewTempDirectory("issue");
+            var hallFile = Path.Combine(issueDir, "bench-hall.json");
+            var serviceIds = BenchmarkHall.Write(hallFile, IssueServices);
+            await using (var server = await ChildHost.StartQueueServiceAsync(Path.Combine(issueDir, "data"), hallFile, profiled: options.ProfileDirectory is not null))
+            {
+                var load = IssueLoad.RunAsync(server.BaseUrl, options.Kiosks, serviceIds, options.IssueWarmUp, options.IssueDuration, () => server.CpuTime);
+                if (options.ProfileDirectory is { } profiles)
+                {
+                    // Sampled while the kiosks are measured: the figures of a profiled run are lower than an unprofiled one's.
+                    await Task.Delay(options.IssueWarmUp + TimeSpan.FromSeconds(1));
+                    figures.IssueProfile = await SampledProfile.CollectAsync(profiles, "issue", server.ProcessId, options.IssueDuration - TimeSpan.FromSeconds(2));
+                }
+                var issue = await load;
+                figures.IssueServices = serviceIds.Count;
+                figures.IssueSeconds = issue.Seconds;
+                figures.IssueCount = issue.Issued;
+                figures.IssueThroughputPerSecond = issue.ThroughputPerSecond;
+                figures.IssueP50Ms = issue.Latency.P50Ms;
+                figures.IssueP90Ms = issue.Latency.P90Ms;
+                figures.IssueP99Ms = issue.Latency.P99Ms;
+                figures.IssueMaxMs = issue.Latency.MaxMs;
+                figures.IssueRefusals = issue.Refusals.ToDictionary();
+                figures.IssueTransportErrors = issue.Errors;
+                figures.IssueServerCpuMsPerTicket = issue.ServerCpuMsPerTicket;
+                figures.IssueDriverCpuMsPerTicket = issue.DriverCpuMsPerTicket;
+            }
+
+            Stage("ticket issuing, open loop", $"{options.OpenLoopTicketsPerSecond} tickets a second offered for {options.IssueDuration.TotalSeconds:0} s, each timed from its due moment");
+            await using (var server = await ChildHost.StartQueueServiceAsync(Path.Combine(RepositoryPaths.NewTempDirectory("issue-open"), "data"), hallFile))
+            {
+                // A short closed-loop warm-up first, so that the open loop does not measure the JIT.
+                await IssueLoad.RunAsync(server.BaseUrl, 4, serviceIds, TimeSpan.Zero, options.IssueWarmUp, () => server.CpuTime);
+                var open = await IssueOpenLoad.RunAsync(server.BaseUrl, options.OpenLoopTicketsPerSecond, serviceIds, options.IssueDuration, () => server.CpuTime);
+                figures.IssueOpenLoopOfferedPerSecond = open.OfferedPerSecond;
+                figures.IssueOpenLoopIssued = open.Issued;
+                figures.IssueOpenLoopP50Ms = open.Latency.P50Ms;
+                figures.IssueOpenLoopP99Ms = open.Latency.P99Ms;
+                figures.IssueOpenLoopServerCpuMsPerTicket = open.ServerCpuMsPerTicket;
+                figures.IssueOpenLoopRefusals = open.Refusals.ToDictionary();
+            }
+
+            Stage("issuing baseline", $"the same {options.Kiosks} kiosks against a bare endpoint: one SQLite insert transaction per request");
+            await using (var bare = await ChildHost.StartBaselineIssueAsync(RepositoryPaths.NewTempDirectory("issue-baseline")))
+            {
+                var baseline = await IssueLoad.RunAsync(bare.BaseUrl, options.Kiosks, serviceIds, options.IssueWarmUp, options.IssueDuration, () => bare.CpuTime);
+                figures.IssueBaselinePerSecond = baseline.ThroughputPerSecond;
+                figures.IssueBaselineP99Ms = baseline.Latency.P99Ms;
+                figures.IssueBaselineServerCpuMsPerRequest = baseline.ServerCpuMsPerTicket;
+            }
+            figures.IssueVsBaseline = figures.IssueThroughputPerSecond / figures.IssueBaselinePerSecond;
         }
 
-        Stage("issuing baseline", $"the same {options.Kiosks} kiosks against a bare endpoint: one SQLite insert transaction per request");
-        await using (var bare = await ChildHost.StartBaselineIssueAsync(RepositoryPaths.NewTempDirectory("issue-baseline")))
+        CallToBoard.Result? call = null;
+        if (options.Runs("board"))
         {
-            var baseline = await IssueLoad.RunAsync(bare.BaseUrl, options.Kiosks, serviceIds, options.IssueWarmUp, options.IssueDuration, () => bare.CpuTime);
-            figures.IssueBaselinePerSecond = baseline.ThroughputPerSecond;
-            figures.IssueBaselineP99Ms = baseline.Latency.P99Ms;
-            figures.IssueBaselineServerCpuMsPerRequest = baseline.ServerCpuMsPerTicket;
+            call = await CallToBoardStagesAsync(options, figures);
         }
-        figures.IssueVsBaseline = figures.IssueThroughputPerSecond / figures.IssueBaselinePerSecond;
 
-        Stage("call to board", $"{options.Displays} displays, {options.Calls} calls on the demo hall");
+        if (options.Runs("strip"))
+        {
+            Stage("call to LED strip", $"{options.StripCalls} calls through the display computer to a strip on a pseudo-terminal bus");
+            if (OperatingSystem.IsWindows())
+            {
+                figures.NotMeasured.Add("call to LED strip: needs socat pseudo-terminals (Linux)");
+            }
+            else
+            {
+                await using var strips = await BusRig.StartAsync();
+                strips.Devices.AddLedStrip(CallToStrip.Window1Strip);
+                await using var server = await ChildHost.StartQueueServiceAsync(RepositoryPaths.NewTempDirectory("strip"));
+                await using var board = await ChildHost.StartDisplayBoardAsync(server.BaseUrl, strips.HostPortPath);
+                var strip = await CallToStrip.RunAsync(server.BaseUrl, strips, options.StripCalls);
+                figures.StripCalls = strip.Calls;
+                figures.CallToStripP50Ms = strip.ToStrip.P50Ms;
+                figures.CallToStripP99Ms = strip.ToStrip.P99Ms;
+                figures.CallToStripMissed = strip.Missed;
+                figures.CallToLedP99Ms = strip.ToStrip.P99Ms;
+                figures.ShowFrameBytes = strip.ShowFrameBytes;
+                figures.ShowFrameWireMsAt9600 = strip.ShowFrameWireMs(9600);
+            }
+        }
+
+        if (options.Runs("rating"))
+        {
+            Stage("rating frame", $"{options.Ratings} evaluator presses on a pseudo-terminal bus");
+            if (OperatingSystem.IsWindows())
+            {
+                figures.NotMeasured.Add("rating frame to stored and announced: needs socat pseudo-terminals (Linux)");
+            }
+            else
+            {
+                using var pair = await PseudoTerminalPair.StartAsync();
+                await using var server = await ChildHost.StartQueueServiceAsync(RepositoryPaths.NewTempDirectory("rating"), busPort: pair.FirstPath);
+                var rating = await RatingFrameLatency.RunAsync(server.BaseUrl, pair.SecondPath, options.Ratings);
+                figures.Ratings = rating.Ratings;
+                figures.RatingFrameToAnnouncedP50Ms = rating.FrameToAnnounced.P50Ms;
+                figures.RatingFrameToAnnouncedP99Ms = rating.FrameToAnnounced.P99Ms;
+                figures.RatingFrameMissed = rating.Missed;
+                figures.RatingFrameWireMsAt9600 = RatingFrameLatency.FrameWireMilliseconds(9600);
+            }
+        }
+
+        if (options.Runs("codec"))
+        {
+            Stage("hall bus codec", "encode and decode a mixed frame stream");
+            var codec = HallBusCodecThroughput.Run(TimeSpan.FromSeconds(options.Quick ? 2 : 6));
+            figures.HallBusEncodeFramesPerSecond = codec.EncodeFramesPerSecond;
+            figures.HallBusDecodeFramesPerSecond = codec.DecodeFramesPerSecond;
+            figures.HallBusAverageFrameBytes = codec.AverageFrameBytes;
+            figures.HallBusWireFramesPerSecondAt9600 = codec.FramesPerSecondOnWireAt9600;
+        }
+
+        if (options.Runs("print") && call?.SampleTicket is null)
+        {
+            figures.NotMeasured.Add("ticket printing: lays out a ticket the call-to-board stage issued (add board to --only)");
+        }
+        else if (options.Runs("print") && call?.SampleTicket is { } ticket)
+        {
+            Stage("ticket printing", "the kiosk's layout of a real issued ticket");
+            var print = TicketPrintSize.Measure(ticket);
+            figures.TicketBytesNativeQr = print.NativeQrBytes;
+            figures.TicketBytesRasterQr = print.RasterQrBytes;
+            figures.TicketWireSecondsNativeQrAt9600 = print.NativeSecondsAt(9600);
+            figures.TicketWireSecondsNativeQrAt115200 = print.NativeSecondsAt(115200);
+            figures.TicketWireSecondsRasterQrAt9600 = print.RasterSecondsAt(9600);
+            figures.TicketWireSecondsRasterQrAt115200 = print.RasterSecondsAt(115200);
+        }
+
+        if (options.Runs("month"))
+        {
+            Stage("statistics of a month", $"{options.MonthTickets} tickets of October in the database, GET /api/stats and the monthly CSV");
+            var month = await MonthStatistics.RunAsync(RepositoryPaths.NewTempDirectory("month"), options.MonthTickets, repeats: 5, options.ProfileDirectory);
+            figures.MonthTickets = month.Tickets;
+            figures.MonthEvents = month.Events;
+            figures.MonthSeedSeconds = month.SeedSeconds;
+            figures.MonthStatsFirstMs = month.StatsFirstMs;
+            figures.MonthStatsMedianMs = month.StatsMedianMs;
+            figures.MonthStatsMs = month.StatsMedianMs;
+            figures.MonthlyCsvMs = month.MonthlyCsvMs;
+            figures.MonthStatsArchivedMedianMs = month.ArchivedStatsMedianMs;
+            figures.MonthlyCsvBytes = month.CsvBytes;
+        }
+        figures.TotalSeconds = total.Elapsed.TotalSeconds;
+        figures.Machine = BenchmarkFigures.MachineInfo.Current();
+        return figures;
+    }
+
+    /// <summary>Call to board at the run's display count against the bare hub, then at the other counts of the growth curve.</summary>
+    private static async Task<CallToBoard.Result> CallToBoardStagesAsync(BenchmarkOptions options, BenchmarkFigures figures)
+    {
         CallToBoard.Result call;
-        // Every simulated display connects from loopback, where a hall's boards each have an address of their own:
+        Stage("call to board", $"{options.Displays} displays, {options.Calls} calls on the demo hall");
+                // Every simulated display connects from loopback, where a hall's boards each have an address of their own:
         // the per-address limit on hub negotiations would refuse all but the first 60.
         await using (var server = await ChildHost.StartQueueServiceAsync(RepositoryPaths.NewTempDirectory("call"),
             more: ["--RateLimits:HubNegotiationsPerMinute=100000"]))
@@ -93,76 +216,7 @@ public static class BenchmarkRun
             figures.CallToBoardByDisplays.Add(await BoardAgainstBaselineAsync(displays, options, payloadFile));
         }
         figures.CallToBoardByDisplays.Sort((a, b) => a.Displays.CompareTo(b.Displays));
-
-        Stage("call to LED strip", $"{options.StripCalls} calls through the display computer to a strip on a pseudo-terminal bus");
-        if (OperatingSystem.IsWindows())
-        {
-            figures.NotMeasured.Add("call to LED strip: needs socat pseudo-terminals (Linux)");
-        }
-        else
-        {
-            await using var strips = await BusRig.StartAsync();
-            strips.Devices.AddLedStrip(CallToStrip.Window1Strip);
-            await using var server = await ChildHost.StartQueueServiceAsync(RepositoryPaths.NewTempDirectory("strip"));
-            await using var board = await ChildHost.StartDisplayBoardAsync(server.BaseUrl, strips.HostPortPath);
-            var strip = await CallToStrip.RunAsync(server.BaseUrl, strips, options.StripCalls);
-            figures.StripCalls = strip.Calls;
-            figures.CallToStripP50Ms = strip.ToStrip.P50Ms;
-            figures.CallToStripP99Ms = strip.ToStrip.P99Ms;
-            figures.CallToStripMissed = strip.Missed;
-            figures.CallToLedP99Ms = strip.ToStrip.P99Ms;
-            figures.ShowFrameBytes = strip.ShowFrameBytes;
-            figures.ShowFrameWireMsAt9600 = strip.ShowFrameWireMs(9600);
-        }
-
-        Stage("rating frame", $"{options.Ratings} evaluator presses on a pseudo-terminal bus");
-        if (OperatingSystem.IsWindows())
-        {
-            figures.NotMeasured.Add("rating frame to stored and announced: needs socat pseudo-terminals (Linux)");
-        }
-        else
-        {
-            using var pair = await PseudoTerminalPair.StartAsync();
-            await using var server = await ChildHost.StartQueueServiceAsync(RepositoryPaths.NewTempDirectory("rating"), busPort: pair.FirstPath);
-            var rating = await RatingFrameLatency.RunAsync(server.BaseUrl, pair.SecondPath, options.Ratings);
-            figures.Ratings = rating.Ratings;
-            figures.RatingFrameToAnnouncedP50Ms = rating.FrameToAnnounced.P50Ms;
-            figures.RatingFrameToAnnouncedP99Ms = rating.FrameToAnnounced.P99Ms;
-            figures.RatingFrameMissed = rating.Missed;
-            figures.RatingFrameWireMsAt9600 = RatingFrameLatency.FrameWireMilliseconds(9600);
-        }
-
-        Stage("hall bus codec", "encode and decode a mixed frame stream");
-        var codec = HallBusCodecThroughput.Run(TimeSpan.FromSeconds(options.Quick ? 2 : 6));
-        figures.HallBusEncodeFramesPerSecond = codec.EncodeFramesPerSecond;
-        figures.HallBusDecodeFramesPerSecond = codec.DecodeFramesPerSecond;
-        figures.HallBusAverageFrameBytes = codec.AverageFrameBytes;
-        figures.HallBusWireFramesPerSecondAt9600 = codec.FramesPerSecondOnWireAt9600;
-
-        Stage("ticket printing", "the kiosk's layout of a real issued ticket");
-        var ticket = call.SampleTicket ?? throw new InvalidOperationException("No ticket was issued to lay out.");
-        var print = TicketPrintSize.Measure(ticket);
-        figures.TicketBytesNativeQr = print.NativeQrBytes;
-        figures.TicketBytesRasterQr = print.RasterQrBytes;
-        figures.TicketWireSecondsNativeQrAt9600 = print.NativeSecondsAt(9600);
-        figures.TicketWireSecondsNativeQrAt115200 = print.NativeSecondsAt(115200);
-        figures.TicketWireSecondsRasterQrAt9600 = print.RasterSecondsAt(9600);
-        figures.TicketWireSecondsRasterQrAt115200 = print.RasterSecondsAt(115200);
-
-        Stage("statistics of a month", $"{options.MonthTickets} tickets of October in the database, GET /api/stats and the monthly CSV");
-        var month = await MonthStatistics.RunAsync(RepositoryPaths.NewTempDirectory("month"), options.MonthTickets, repeats: 5);
-        figures.MonthTickets = month.Tickets;
-        figures.MonthEvents = month.Events;
-        figures.MonthSeedSeconds = month.SeedSeconds;
-        figures.MonthStatsFirstMs = month.StatsFirstMs;
-        figures.MonthStatsMedianMs = month.StatsMedianMs;
-        figures.MonthStatsMs = month.StatsMedianMs;
-        figures.MonthlyCsvMs = month.MonthlyCsvMs;
-        figures.MonthStatsArchivedMedianMs = month.ArchivedStatsMedianMs;
-        figures.MonthlyCsvBytes = month.CsvBytes;
-        figures.TotalSeconds = total.Elapsed.TotalSeconds;
-        figures.Machine = BenchmarkFigures.MachineInfo.Current();
-        return figures;
+        return call;
     }
 
     /// <summary>One more display count for the growth curve: call to board on a fresh server, then the bare hub.</summary>

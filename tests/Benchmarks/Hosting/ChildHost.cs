@@ -21,9 +21,12 @@ public sealed class ChildHost : IAsyncDisposable
     /// <summary>CPU time the server has used so far: the cost per ticket or call comes from its difference.</summary>
     public TimeSpan CpuTime => _process.CpuTime;
 
+    public int ProcessId => _process.ProcessId;
+
     /// <summary>The QueueService built next to this benchmark (same configuration), on a fresh data directory.</summary>
+    /// <param name="profiled">Started so that <see cref="SampledProfile"/> can name its JIT-compiled methods (the runtime's perf map).</param>
     public static async Task<ChildHost> StartQueueServiceAsync(string dataDirectory, string? hallFile = null, string? busPort = null,
-        IEnumerable<string>? more = null)
+        IEnumerable<string>? more = null, bool profiled = false)
     {
         var arguments = new List<string> { "--Queue:DataDirectory=" + dataDirectory, "--Logging:LogLevel:Default=Warning" };
         arguments.AddRange(more ?? []);
@@ -35,7 +38,8 @@ public sealed class ChildHost : IAsyncDisposable
         {
             arguments.Add("--Bus:PortName=" + busPort);
         }
-        return new ChildHost(await HostProcess.StartAsync("QueueService", FreePort.Next(), arguments));
+        return new ChildHost(await HostProcess.StartAsync("QueueService", FreePort.Next(), arguments,
+            environment: profiled ? SampledProfile.ProfiledEnvironment : null));
     }
 
     /// <summary>The display computer built next to this benchmark, driving the LED strips on <paramref name="ledPort"/>, without voice.</summary>

@@ -22,7 +22,8 @@ public static class MonthStatistics
 
     private static readonly TimeSpan HallOffset = TimeSpan.FromHours(8);
 
-    public static async Task<Result> RunAsync(string dataDirectory, int tickets, int repeats)
+    /// <param name="profileDirectory">With <c>--profile</c>: the server is sampled for a while of repeated requests after the timed ones.</param>
+    public static async Task<Result> RunAsync(string dataDirectory, int tickets, int repeats, string? profileDirectory = null)
     {
         // A first start creates the schema and loads the demo hall.
         await using (await ChildHost.StartQueueServiceAsync(dataDirectory, more: NoDailyArchiving))
@@ -32,7 +33,7 @@ public static class MonthStatistics
         var events = Seed(Path.Combine(dataDirectory, "queue.db"), tickets);
         seed.Stop();
 
-        await using var server = await ChildHost.StartQueueServiceAsync(dataDirectory, more: NoDailyArchiving);
+        await using var server = await ChildHost.StartQueueServiceAsync(dataDirectory, more: NoDailyArchiving, profiled: profileDirectory is not null);
         using var http = new HttpClient { BaseAddress = server.BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
         var times = new List<double>();
         for (var i = 0; i < repeats; i++)
@@ -42,6 +43,21 @@ public static class MonthStatistics
             response.EnsureSuccessStatusCode();
             await response.Content.ReadAsByteArrayAsync();
             times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        if (profileDirectory is not null)
+        {
+            using var profiled = new CancellationTokenSource();
+            var again = Task.Run(async () =>
+            {
+                while (!profiled.IsCancellationRequested)
+                {
+                    using var response = await http.GetAsync("/api/stats?from=2026-10-01&to=2026-10-31", CancellationToken.None);
+                    await response.Content.ReadAsByteArrayAsync(CancellationToken.None);
+                }
+            });
+            await SampledProfile.CollectAsync(profileDirectory, "month-stats", server.ProcessId, TimeSpan.FromSeconds(10));
+            await profiled.CancelAsync();
+            await again;
         }
         var csvWatch = Stopwatch.StartNew();
         var csv = await http.GetByteArrayAsync("/api/reports/monthly?month=2026-10");

@@ -20,6 +20,8 @@ public sealed class BenchmarkFigures
     public double MonthStatsMs { get; set; }
 
     public string Mode { get; set; } = "";
+    /// <summary>The stages this run measured (all of them unless <c>--only</c> named some).</summary>
+    public List<string> Stages { get; set; } = [];
     public DateTimeOffset StartedAt { get; set; }
     public double TotalSeconds { get; set; }
     public MachineInfo Machine { get; set; } = MachineInfo.Current();
@@ -37,6 +39,16 @@ public sealed class BenchmarkFigures
     /// <summary>CPU this load driver spent per ticket (it shares the machine with the server).</summary>
     public double IssueDriverCpuMsPerTicket { get; set; }
     public double IssueBaselineP99Ms { get; set; }
+    /// <summary>Open loop: tickets offered at a fixed rate (300 a second), answered or not.</summary>
+    public int IssueOpenLoopOfferedPerSecond { get; set; }
+    public int IssueOpenLoopIssued { get; set; }
+    public double IssueOpenLoopP50Ms { get; set; }
+    /// <summary>Timed from each request's due moment; the goal is at most 20 ms at 300 a second.</summary>
+    public double IssueOpenLoopP99Ms { get; set; }
+    public double IssueOpenLoopServerCpuMsPerTicket { get; set; }
+    public Dictionary<string, int> IssueOpenLoopRefusals { get; set; } = [];
+    /// <summary>With <c>--profile</c>: the top methods of the issuing server's sampled profile.</summary>
+    public string? IssueProfile { get; set; }
     public double IssueBaselineServerCpuMsPerRequest { get; set; }
 
     public int Calls { get; set; }

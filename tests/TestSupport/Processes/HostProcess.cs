@@ -22,6 +22,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The child's process id, for a profiler to attach to.</summary>
+    public int ProcessId => _process.Id;
+
     public string Output
     {
         get { lock (_output) { return _output.ToString(); } }
