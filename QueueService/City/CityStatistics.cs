@@ -26,27 +26,25 @@ public sealed record HallStats : StatsFigures
 public sealed record CityStatsReport(string From, string To, DateTimeOffset GeneratedAt, IReadOnlyList<HallStats> Halls, HallStats Total);
 
 /// <summary>
-/// The city's statistics over its halls' uplinked records, read with the very queries a hall's statistics use
-/// (<see cref="StatisticsQueries.FiguresByAsync(HistoryRead, IReadOnlyList{string}, IReadOnlyList{ServicePromise}, HallDateRange, string)"/>)
-/// on the city's tables: per hall, and all halls together (so the total's 90th percentile is of every wait, not a mean of halls').
+/// The city's statistics over its halls' uplinked records, summed by the very code a hall's statistics use
+/// (<see cref="TicketFigures"/>) on the city's tables in one pass: per hall, and all halls together (so the total's
+/// 90th percentile is of every wait, not a mean of halls').
 /// </summary>
 public sealed class CityStatistics(QueueDatabase database, CityHallsTable halls, TimeProvider time)
 {
-    private const string Total = "'all'";
-
     public async Task<CityStatsReport> GetAsync(HallDateRange range, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var rows = await halls.ListAsync(cancellationToken);
         await using var read = await HistoryRead.OpenCityAsync(database, cancellationToken);
         var perHall = new List<HallStats>();
-        var allPromises = new List<ServicePromise>();
+        var allPromises = rows.SelectMany(Promises).ToList();
+        var figuresOf = rows.Count == 0 ? null
+            : await TicketFigures.ReadAsync(read, rows.Select(h => h.HallId).ToList(), allPromises, range, [TicketFigures.ByHall, TicketFigures.Total]);
         var allOutcomes = new Dictionary<string, long>();
         var (allOpened, allClosed) = (0L, 0L);
         foreach (var hall in rows)
         {
-            var promises = Promises(hall);
-            allPromises.AddRange(promises);
-            var figures = (await StatisticsQueries.FiguresByAsync(read, [hall.HallId], promises, range, Total)).GetValueOrDefault("all") ?? Empty;
+            var figures = figuresOf!["hall"].GetValueOrDefault(hall.HallId) ?? Empty;
             var outcomes = TicketOutcomesTable.SumBy(await TicketOutcomesTable.CountAsync(read, hall.HallId, range.FromKey, range.ToKey), _ => "all")
                 .GetValueOrDefault("all") ?? [];
             foreach (var (kind, count) in outcomes)
@@ -57,8 +55,7 @@ public sealed class CityStatistics(QueueDatabase database, CityHallsTable halls,
             (allOpened, allClosed) = (allOpened + opened, allClosed + closed);
             perHall.Add(Of(figures.WithOutcomes(outcomes), hall.HallId, hall.Name, opened, closed));
         }
-        var sum = rows.Count == 0 ? Empty
-            : (await StatisticsQueries.FiguresByAsync(read, rows.Select(h => h.HallId).ToList(), allPromises, range, Total)).GetValueOrDefault("all") ?? Empty;
+        var sum = figuresOf?["all"].GetValueOrDefault("all") ?? Empty;
         var total = Of(sum.WithOutcomes(allOutcomes), "", "合计", allOpened, allClosed);
         return new CityStatsReport(range.FromKey, range.ToKey, now, perHall, total);
     }

@@ -18,11 +18,20 @@ public static class RepositoryPaths
         return path;
     }
 
-    /// <summary>Removes the run's databases and hall files once their servers have stopped.</summary>
+    /// <summary>
+    /// Removes the run's databases and hall files once their servers have stopped; with <c>HALL_BENCH_KEEP=1</c> they
+    /// stay (and are listed), to look at a seeded month's queries with the sqlite3 shell.
+    /// </summary>
     public static void DeleteTempDirectories()
     {
         lock (Created)
         {
+            if (Environment.GetEnvironmentVariable("HALL_BENCH_KEEP") == "1")
+            {
+                Console.WriteLine("Kept (HALL_BENCH_KEEP=1): " + string.Join(", ", Created));
+                Created.Clear();
+                return;
+            }
             foreach (var path in Created)
             {
                 try
