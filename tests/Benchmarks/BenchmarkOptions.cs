@@ -51,6 +51,9 @@ public sealed record BenchmarkOptions(bool Quick, string? OutFile, bool MicroWit
     /// <summary>The issue asks for a busy month of 100 000 tickets in both modes.</summary>
     public int MonthTickets => 100_000;
 
+    /// <summary>The statistics' growth curve beside <see cref="MonthTickets"/>; a million (a big hall's year) in full mode only, for its seeding time.</summary>
+    public IReadOnlyList<int> MonthCurveTickets => Quick ? [10_000] : [10_000, 1_000_000];
+
     /// <summary>Pause between calls, so that one call's follow-up traffic (finish, queue counts) settles before the next is timed.</summary>
     public TimeSpan CallSpacing => TimeSpan.FromMilliseconds(100);
 

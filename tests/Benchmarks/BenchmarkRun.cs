@@ -164,6 +164,14 @@ public static class BenchmarkRun
             figures.MonthlyCsvMs = month.MonthlyCsvMs;
             figures.MonthStatsArchivedMedianMs = month.ArchivedStatsMedianMs;
             figures.MonthlyCsvBytes = month.CsvBytes;
+            figures.MonthStatsCurve.Add(new(month.Tickets, month.StatsMedianMs, month.SeedSeconds));
+            foreach (var size in options.MonthCurveTickets)
+            {
+                Stage("statistics curve", $"{size} tickets in October");
+                var (seedSeconds, median) = await MonthStatistics.CurvePointAsync(RepositoryPaths.NewTempDirectory("curve"), size, repeats: 3);
+                figures.MonthStatsCurve.Add(new(size, median, seedSeconds));
+            }
+            figures.MonthStatsCurve.Sort((a, b) => a.Tickets.CompareTo(b.Tickets));
         }
         figures.TotalSeconds = total.Elapsed.TotalSeconds;
         figures.Machine = BenchmarkFigures.MachineInfo.Current();

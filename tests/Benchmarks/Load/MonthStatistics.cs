@@ -22,6 +22,35 @@ public static class MonthStatistics
 
     private static readonly TimeSpan HallOffset = TimeSpan.FromHours(8);
 
+    /// <summary>
+    /// The growth curve: <paramref name="tickets"/> in October on a fresh server, <c>GET /api/stats</c> for the month,
+    /// the median of <paramref name="repeats"/> after a first request (which pays for the JIT).
+    /// </summary>
+    public static async Task<(double SeedSeconds, double MedianMs)> CurvePointAsync(string dataDirectory, int tickets, int repeats)
+    {
+        await using (await ChildHost.StartQueueServiceAsync(dataDirectory, more: NoDailyArchiving))
+        {
+        }
+        var seed = Stopwatch.StartNew();
+        Seed(Path.Combine(dataDirectory, "queue.db"), tickets);
+        var seedSeconds = seed.Elapsed.TotalSeconds;
+        await using var server = await ChildHost.StartQueueServiceAsync(dataDirectory, more: NoDailyArchiving);
+        using var http = new HttpClient { BaseAddress = server.BaseUrl, Timeout = TimeSpan.FromMinutes(5) };
+        var times = new List<double>();
+        for (var i = 0; i <= repeats; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            using var response = await http.GetAsync("/api/stats?from=2026-10-01&to=2026-10-31");
+            response.EnsureSuccessStatusCode();
+            await response.Content.ReadAsByteArrayAsync();
+            if (i > 0)
+            {
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+        return (seedSeconds, times.Order().ElementAt(times.Count / 2));
+    }
+
     /// <param name="profileDirectory">With <c>--profile</c>: the server is sampled for a while of repeated requests after the timed ones.</param>
     public static async Task<Result> RunAsync(string dataDirectory, int tickets, int repeats, string? profileDirectory = null)
     {

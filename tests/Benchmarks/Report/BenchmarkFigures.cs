@@ -108,6 +108,10 @@ public sealed class BenchmarkFigures
     public double MonthlyCsvMs { get; set; }
     public double MonthStatsArchivedMedianMs { get; set; }
     public long MonthlyCsvBytes { get; set; }
+    /// <summary>Statistics of one month against its size: 10 000 tickets (and 1 000 000 in full mode) beside the 100 000 above.</summary>
+    public List<StatsCurvePoint> MonthStatsCurve { get; set; } = [];
+
+    public sealed record StatsCurvePoint(int Tickets, double MedianMs, double SeedSeconds);
 
     /// <summary>Parts of the list this run did not measure, with why.</summary>
     public List<string> NotMeasured { get; set; } = [];
