@@ -11,7 +11,7 @@ public sealed record BenchmarkOptions(bool Quick, string? OutFile, bool MicroWit
     IReadOnlySet<string>? Only = null, string? ProfileDirectory = null)
 {
     /// <summary>The stages <c>--only</c> may name, in the order they run.</summary>
-    public static readonly IReadOnlyList<string> StageNames = ["issue", "board", "strip", "rating", "codec", "print", "month"];
+    public static readonly IReadOnlyList<string> StageNames = ["issue", "board", "strip", "rating", "codec", "print", "month", "memory", "postgres"];
 
     /// <summary>Whether the run includes <paramref name="stage"/> (all stages without <c>--only</c>).</summary>
     public bool Runs(string stage) => Only is null || Only.Contains(stage);
@@ -47,6 +47,14 @@ public sealed record BenchmarkOptions(bool Quick, string? OutFile, bool MicroWit
     public int Ratings => Quick ? 20 : 100;
 
     public int StripCalls => Quick ? 20 : 100;
+
+    /// <summary>The memory stage's day: the issue's 5 000 tickets with 500 displays in full mode, a fifth of it in quick mode.</summary>
+    public int MemoryTicketsPerDay => Quick ? 1000 : 5000;
+
+    public int MemoryDisplays => Quick ? 100 : 500;
+
+    /// <summary>The issue asks that a second such day not grow it; the quick mode checks a third too (its days are short).</summary>
+    public int MemoryDays => Quick ? 3 : 2;
 
     /// <summary>The issue asks for a busy month of 100 000 tickets in both modes.</summary>
     public int MonthTickets => 100_000;

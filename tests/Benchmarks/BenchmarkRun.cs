@@ -173,6 +173,52 @@ public static class BenchmarkRun
             }
             figures.MonthStatsCurve.Sort((a, b) => a.Tickets.CompareTo(b.Tickets));
         }
+        if (options.Runs("postgres"))
+        {
+            Stage("PostgreSQL, two instances", $"{options.Kiosks} kiosks and then {options.Displays} displays split between two servers on one database");
+            var pgDir = RepositoryPaths.NewTempDirectory("pg-hall");
+            var pgHall = Path.Combine(pgDir, "bench-hall.json");
+            var pgServices = BenchmarkHall.Write(pgHall, IssueServices);
+            var pg = await PostgresPair.RunAsync(pgHall, pgServices, options.Kiosks, options.IssueWarmUp, options.IssueDuration, options.Displays,
+                options.Calls, options.CallSpacing);
+            figures.PostgresIssuePerSecond = pg.IssuePerSecond;
+            figures.PostgresIssueP99Ms = pg.IssueP99Ms;
+            figures.PostgresIssueServerCpuMsPerTicket = pg.IssueServerCpuMsPerTicket;
+            figures.PostgresIssueRefusals = pg.IssueRefusals;
+            figures.PostgresCallToBoardP50Ms = pg.CallToBoardP50Ms;
+            figures.PostgresCallToBoardP99Ms = pg.CallToBoardP99Ms;
+            figures.PostgresCallToBoardMissed = pg.CallToBoardMissed;
+            figures.PostgresCallServerCpuMsPerCall = pg.CallServerCpuMsPerCall;
+        }
+
+        if (options.Runs("memory"))
+        {
+            Stage("memory over days", $"{options.MemoryDays} days of {options.MemoryTicketsPerDay} tickets issued and called with {options.MemoryDisplays} displays connected");
+            var memoryDir = RepositoryPaths.NewTempDirectory("memory");
+            var memoryHall = Path.Combine(memoryDir, "bench-hall.json");
+            var memoryServices = BenchmarkHall.Write(memoryHall, IssueServices);
+            await using var server = await ChildHost.StartQueueServiceAsync(Path.Combine(memoryDir, "data"), memoryHall,
+                more: ["--RateLimits:HubNegotiationsPerMinute=100000"]);
+            var memory = await MemoryOverDays.RunAsync(server.BaseUrl, () => server.WorkingSetBytes, memoryServices, options.MemoryDisplays,
+                options.MemoryTicketsPerDay, options.MemoryDays,
+                options.ProfileDirectory is { } heaps
+                    ? async day =>
+                    {
+                        if (await SampledProfile.HeapDumpAsync(heaps, $"memory-day{day}", server.ProcessId) is { } live)
+                        {
+                            figures.MemoryLiveHeapAfterDayBytes.Add(live);
+                        }
+                    }
+                    : null);
+            figures.MemoryStartBytes = memory.StartBytes;
+            figures.MemoryWorkingSetAfterDayBytes = [.. memory.WorkingSetAfterDayBytes];
+            figures.MemoryTicketsPerDay = memory.TicketsPerDay;
+            figures.MemoryDisplays = memory.Displays;
+            figures.MemoryDays = memory.WorkingSetAfterDayBytes.Count;
+            figures.MemoryGrowthAfterFirstDay = memory.GrowthAfterFirstDay;
+            figures.MemorySeconds = memory.Seconds;
+        }
+
         figures.TotalSeconds = total.Elapsed.TotalSeconds;
         figures.Machine = BenchmarkFigures.MachineInfo.Current();
         return figures;

@@ -23,6 +23,8 @@ public sealed class ChildHost : IAsyncDisposable
 
     public int ProcessId => _process.ProcessId;
 
+    public long WorkingSetBytes => _process.WorkingSetBytes;
+
     /// <summary>The QueueService built next to this benchmark (same configuration), on a fresh data directory.</summary>
     /// <param name="profiled">Started so that <see cref="SampledProfile"/> can name its JIT-compiled methods (the runtime's perf map).</param>
     public static async Task<ChildHost> StartQueueServiceAsync(string dataDirectory, string? hallFile = null, string? busPort = null,

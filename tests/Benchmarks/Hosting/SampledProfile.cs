@@ -57,6 +57,31 @@ public static class SampledProfile
         return report;
     }
 
+    /// <summary>
+    /// A heap dump of the live objects (<c>dotnet-gcdump</c>, which makes the process run a full collection first), its
+    /// types by size written next to it: what stays in memory, as opposed to what a working set also holds.
+    /// </summary>
+    /// <returns>The live heap's bytes as the dump counts them, or null without the tool.</returns>
+    public static async Task<long?> HeapDumpAsync(string directory, string name, int processId)
+    {
+        if (Find("dotnet-gcdump") is not { } tool)
+        {
+            Console.WriteLine("  --profile: dotnet-gcdump is not installed (dotnet tool install -g dotnet-gcdump); no heap dump");
+            return null;
+        }
+        Directory.CreateDirectory(directory);
+        var dump = Path.Combine(directory, name + ".gcdump");
+        await RunAsync(tool, ["collect", "-p", processId.ToString(CultureInfo.InvariantCulture), "-o", dump]);
+        var report = Path.Combine(directory, name + ".heap.txt");
+        var text = await RunAsync(tool, ["report", dump]);
+        await File.WriteAllTextAsync(report, string.Join('\n', text.Split('\n').Take(40)));
+        Console.WriteLine($"  heap: live objects by type in {report}");
+        // The report's first line: "     19,799,471  GC Heap bytes".
+        var first = text.Split('\n').FirstOrDefault(line => line.Contains("GC Heap bytes", StringComparison.Ordinal)) ?? "";
+        return long.TryParse(first.Replace("GC Heap bytes", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal).Trim(),
+            NumberStyles.Integer, CultureInfo.InvariantCulture, out var bytes) ? bytes : null;
+    }
+
     /// <summary>perf report's header lines (#) and blank lines go; the rows stay.</summary>
     private static string Trim(string report) =>
         string.Join('\n', report.Split('\n').Where(line => line.Length > 0 && !line.StartsWith('#')));

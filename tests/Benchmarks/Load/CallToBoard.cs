@@ -22,7 +22,9 @@ public static class CallToBoard
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task<Result> RunAsync(Uri server, int displays, int calls, TimeSpan spacing, Func<TimeSpan> serverCpu)
+    /// <param name="displayServers">Where the displays connect, in turn; the calling server alone unless given (two instances on PostgreSQL).</param>
+    public static async Task<Result> RunAsync(Uri server, int displays, int calls, TimeSpan spacing, Func<TimeSpan> serverCpu,
+        IReadOnlyList<Uri>? displayServers = null)
     {
         using var http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };
 
@@ -41,7 +43,7 @@ public static class CallToBoard
         var token = (await login.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("token").GetString();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
-        await using var fleet = await DisplayFleet.ConnectAsync(server, HallHub.Path, displays);
+        await using var fleet = await DisplayFleet.ConnectAsync(displayServers ?? [server], HallHub.Path, displays);
         var delays = new List<long>(displays * calls);
         var requestTimes = new List<long>(calls);
         var missed = 0;

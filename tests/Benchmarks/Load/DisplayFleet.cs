@@ -27,14 +27,17 @@ public sealed class DisplayFleet : IAsyncDisposable
     /// <summary>The first call any display received, kept so the baseline can broadcast a payload of the same size.</summary>
     public TicketCalled? FirstMessage { get; private set; }
 
-    public static async Task<DisplayFleet> ConnectAsync(Uri server, string hubPath, int displays)
+    public static Task<DisplayFleet> ConnectAsync(Uri server, string hubPath, int displays) => ConnectAsync([server], hubPath, displays);
+
+    /// <summary>Displays spread over several server instances in turn (a hall's boards behind a load balancer).</summary>
+    public static async Task<DisplayFleet> ConnectAsync(IReadOnlyList<Uri> servers, string hubPath, int displays)
     {
         var fleet = new DisplayFleet();
         for (var i = 0; i < displays; i++)
         {
             var index = i;
             // As a board connects: only what a board shows.
-            var connection = HallHubConnection.Create(server, hubPath: hubPath, boardView: true);
+            var connection = HallHubConnection.Create(servers[i % servers.Count], hubPath: hubPath, boardView: true);
             connection.ServerTimeout = TimeSpan.FromMinutes(2);
             connection.On<TicketCalled>(nameof(IHallClient.TicketCalled), message => fleet.Arrived(index, message));
             foreach (var other in new[] { nameof(IHallClient.TicketIssued), nameof(IHallClient.TicketChanged), nameof(IHallClient.WindowChanged), nameof(IHallClient.QueueCountsChanged) })

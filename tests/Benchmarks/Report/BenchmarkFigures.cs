@@ -19,6 +19,29 @@ public sealed class BenchmarkFigures
     /// <summary>Statistics (<c>GET /api/stats</c>) of a month of <see cref="MonthTickets"/> tickets: the median of five.</summary>
     public double MonthStatsMs { get; set; }
 
+    /// <summary>Working set after each of <see cref="MemoryDays"/> days of <see cref="MemoryTicketsPerDay"/> tickets with <see cref="MemoryDisplays"/> displays connected.</summary>
+    public List<long> MemoryWorkingSetAfterDayBytes { get; set; } = [];
+    public long MemoryStartBytes { get; set; }
+    /// <summary>With <c>--profile</c>: the live objects after each day (a heap dump runs a full collection first).</summary>
+    public List<long> MemoryLiveHeapAfterDayBytes { get; set; } = [];
+    public int MemoryTicketsPerDay { get; set; }
+    public int MemoryDisplays { get; set; }
+    public int MemoryDays { get; set; }
+    /// <summary>(last day − first day) ÷ first day: near zero when nothing grows per ticket or call.</summary>
+    public double MemoryGrowthAfterFirstDay { get; set; }
+    public double MemorySeconds { get; set; }
+
+    /// <summary>PostgreSQL, two server instances on one database: the same kiosks split between them.</summary>
+    public double PostgresIssuePerSecond { get; set; }
+    public double PostgresIssueP99Ms { get; set; }
+    public double PostgresIssueServerCpuMsPerTicket { get; set; }
+    public int PostgresIssueRefusals { get; set; }
+    /// <summary>Calls on the first instance, the displays split between both.</summary>
+    public double PostgresCallToBoardP50Ms { get; set; }
+    public double PostgresCallToBoardP99Ms { get; set; }
+    public int PostgresCallToBoardMissed { get; set; }
+    public double PostgresCallServerCpuMsPerCall { get; set; }
+
     public string Mode { get; set; } = "";
     /// <summary>The stages this run measured (all of them unless <c>--only</c> named some).</summary>
     public List<string> Stages { get; set; } = [];

@@ -36,6 +36,15 @@ public static class ResultTable
             ("month", "  monthly CSV report", $"{F(f.MonthlyCsvMs, "0")} ms ({f.MonthlyCsvBytes} B)", ""),
             ("month", "  against the month's size", string.Join(", ", f.MonthStatsCurve.Select(c => $"{c.Tickets}: {F(c.MedianMs, "0")} ms")), "≤ 1000 ms at 100 000"),
             ("month", "  the month once archived", $"{F(f.MonthStatsArchivedMedianMs, "0")} ms median (read through the history views)", "≤ 1000 ms at 100 000"),
+            ("memory", "server working set, day by day", $"{F(f.MemoryStartBytes / 1048576.0, "0")} MB with {f.MemoryDisplays} displays, then " +
+                string.Join(" → ", f.MemoryWorkingSetAfterDayBytes.Select(b => F(b / 1048576.0, "0") + " MB")) + $" after each day of {f.MemoryTicketsPerDay} tickets called", ""),
+            ("memory", "  live heap after each day", f.MemoryLiveHeapAfterDayBytes.Count == 0 ? "(with --profile and dotnet-gcdump)"
+                : string.Join(" → ", f.MemoryLiveHeapAfterDayBytes.Select(b => F(b / 1048576.0, "0.0") + " MB")), "level"),
+            ("memory", "  growth after the first day", F(f.MemoryGrowthAfterFirstDay * 100, "0.0") + $" % over {Math.Max(0, f.MemoryDays - 1)} more days ({F(f.MemorySeconds, "0")} s)", "no growth (bounded caches)"),
+            ("postgres", "PostgreSQL, two instances: issuing", $"{F(f.PostgresIssuePerSecond, "0")} /s, p99 {F(f.PostgresIssueP99Ms)} ms, server CPU {F(f.PostgresIssueServerCpuMsPerTicket, "0.00")} ms a ticket ({f.Kiosks} kiosks split, {f.PostgresIssueRefusals} refused)",
+                f.IssueThroughputPerSecond > 0 ? $"SQLite, one instance: {F(f.IssueThroughputPerSecond, "0")} /s" : ""),
+            ("postgres", "  call to board p50 / p99", $"{F(f.PostgresCallToBoardP50Ms)} / {F(f.PostgresCallToBoardP99Ms)} ms ({f.Displays} displays split, missed {f.PostgresCallToBoardMissed}; {F(f.PostgresCallServerCpuMsPerCall)} ms server CPU a cycle)",
+                f.CallToBoardP99Ms > 0 ? $"SQLite: p99 {F(f.CallToBoardP99Ms)} ms, bare {F(f.BaselineBroadcastP99Ms)} ms" : ""),
             ("", "total time", F(f.TotalSeconds, "0") + " s", quickGoal(f)),
         };
         // Rows of the stages this run measured (--only leaves the others out), and the run itself.

@@ -110,6 +110,16 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The process's resident memory now (its working set).</summary>
+    public long WorkingSetBytes
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64;
+        }
+    }
+
     public async Task WaitHealthyAsync(TimeSpan timeout)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
