@@ -246,6 +246,7 @@ public static class BenchmarkRun
         figures.CallRequestP99Ms = call.CallRequest.P99Ms;
         figures.CallServerCpuMsPerCall = call.ServerCpuMsPerCall;
         figures.CallOtherMessagesPerDisplay = call.OtherMessagesPerDisplayPerCall;
+        figures.CallOtherMessagesByKind = call.OtherByKind.ToDictionary();
 
         Stage("baseline", $"bare SignalR hub, {options.Displays} clients, {options.Calls} broadcasts of the same payload");
         var sample = call.SampleMessage ?? throw new InvalidOperationException("No display received a TicketCalled, so there is no payload to compare with.");

@@ -18,7 +18,11 @@ public static class CallToBoard
 {
     public sealed record Result(int Displays, int Calls, LatencySummary ToBoard, LatencySummary CallRequest, int Missed,
         TicketCalled? SampleMessage, IssuedTicket? SampleTicket, double ServerCpuMsPerCall,
-        double OtherMessagesPerDisplayPerCall);
+        double OtherMessagesPerDisplayPerCall)
+    {
+        /// <summary>The other messages per display per call cycle, by hub method.</summary>
+        public IReadOnlyDictionary<string, double> OtherByKind { get; init; } = new Dictionary<string, double>();
+    }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -49,6 +53,7 @@ public static class CallToBoard
         var missed = 0;
         var cpuBefore = serverCpu();
         var otherBefore = fleet.OtherMessages;
+        var byKindBefore = fleet.OtherMessagesByKind.ToDictionary();
         for (var call = 0; call < calls; call++)
         {
             var round = fleet.Begin();
@@ -70,7 +75,10 @@ public static class CallToBoard
         // Call, finish and everything they send to every display: the server's whole cost of one call cycle.
         var cpuPerCall = (serverCpu() - cpuBefore).TotalMilliseconds / calls;
         return new Result(displays, calls, LatencySummary.FromTicks(delays), LatencySummary.FromTicks(requestTimes), missed,
-            fleet.FirstMessage, sample, cpuPerCall, (fleet.OtherMessages - otherBefore) / (double)displays / calls);
+            fleet.FirstMessage, sample, cpuPerCall, (fleet.OtherMessages - otherBefore) / (double)displays / calls)
+        {
+            OtherByKind = fleet.OtherMessagesByKind.ToDictionary(p => p.Key, p => (p.Value - byKindBefore.GetValueOrDefault(p.Key)) / (double)displays / calls),
+        };
     }
 
     /// <summary>Every display normally has it within milliseconds; ten seconds means it was lost.</summary>

@@ -24,6 +24,9 @@ public sealed class DisplayFleet : IAsyncDisposable
     /// <summary>Every other hall message the displays received (issued, changed, window, queue counts): the rest of a call's traffic.</summary>
     public long OtherMessages => Interlocked.Read(ref _otherMessages);
 
+    /// <summary>The other messages by hub method, to see which ones a board gets beside the call.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, long> OtherMessagesByKind { get; } = new();
+
     /// <summary>The first call any display received, kept so the baseline can broadcast a payload of the same size.</summary>
     public TicketCalled? FirstMessage { get; private set; }
 
@@ -45,6 +48,7 @@ public sealed class DisplayFleet : IAsyncDisposable
                 connection.On(other, [typeof(object)], _ =>
                 {
                     Interlocked.Increment(ref fleet._otherMessages);
+                    fleet.OtherMessagesByKind.AddOrUpdate(other, 1, (_, n) => n + 1);
                     return Task.CompletedTask;
                 });
             }

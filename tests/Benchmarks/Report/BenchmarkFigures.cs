@@ -42,6 +42,9 @@ public sealed class BenchmarkFigures
     public int PostgresCallToBoardMissed { get; set; }
     public double PostgresCallServerCpuMsPerCall { get; set; }
 
+    /// <summary>The other messages each display gets per call cycle, by hub method.</summary>
+    public Dictionary<string, double> CallOtherMessagesByKind { get; set; } = [];
+
     public string Mode { get; set; } = "";
     /// <summary>The stages this run measured (all of them unless <c>--only</c> named some).</summary>
     public List<string> Stages { get; set; } = [];

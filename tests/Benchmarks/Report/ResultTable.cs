@@ -21,7 +21,8 @@ public static class ResultTable
             ("issue", "  refusals", f.IssueRefusals.Count == 0 ? "none" : string.Join(", ", f.IssueRefusals.Select(r => $"{r.Key}: {r.Value}")), ""),
             ("board", "call to board p50 / p99", $"{F(f.CallToBoardP50Ms)} / {F(f.CallToBoardP99Ms)} ms ({f.Displays} displays × {f.Calls} calls, missed {f.CallToBoardMissed})", "p99 ≤ 50 ms"),
             ("board", "  call-next answer p50 / p99", $"{F(f.CallRequestP50Ms)} / {F(f.CallRequestP99Ms)} ms", ""),
-            ("board", "  server CPU per call cycle", $"{F(f.CallServerCpuMsPerCall)} ms (bare hub: {F(f.BaselineServerCpuMsPerBroadcast)} ms per broadcast); {F(f.CallOtherMessagesPerDisplay)} more messages per display", ""),
+            ("board", "  server CPU per call cycle", $"{F(f.CallServerCpuMsPerCall)} ms (bare hub: {F(f.BaselineServerCpuMsPerBroadcast)} ms per broadcast); {F(f.CallOtherMessagesPerDisplay)} more messages per display (" +
+                string.Join(", ", f.CallOtherMessagesByKind.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => $"{k.Key} {F(k.Value, "0.00")}")) + ")", ""),
             ("board", "bare broadcast p50 / p99", $"{F(f.BaselineBroadcastP50Ms)} / {F(f.BaselineBroadcastP99Ms)} ms ({f.TicketCalledPayloadBytes} B payload, missed {f.BaselineBroadcastMissed})", ""),
             ("board", "  call to board ÷ bare (p99)", F(f.CallToBoardVsBaselineP99, "0.00") + " ×", "≤ 1.3 ×"),
             ("board", "  p99 ÷ bare by displays", string.Join(", ", f.CallToBoardByDisplays.Select(d => $"{d.Displays}: {F(d.Ratio, "0.00")} × ({F(d.CallToBoardP99Ms)}/{F(d.BaselineP99Ms)} ms)")), "≤ 1.3 × at 500"),
