@@ -173,6 +173,7 @@ public static class BenchmarkRun
             }
             figures.MonthStatsCurve.Sort((a, b) => a.Tickets.CompareTo(b.Tickets));
         }
+
         if (options.Runs("postgres"))
         {
             Stage("PostgreSQL, two instances", $"{options.Kiosks} kiosks and then {options.Displays} displays split between two servers on one database");
