@@ -110,9 +110,15 @@ internal sealed partial class LedStripPresenter
         {
             while (_time.GetUtcNow() < until)
             {
-                if (_requests.Reader.TryPeek(out _))
+                if (_requests.Reader.TryPeek(out var next))
                 {
-                    return false;
+                    // A refresh of what is blinking (the port reopened just as the call came) is not newer: the blink
+                    // ends with that content anyway. Anything else is, and cuts the blink short.
+                    if (!next.Force || next.Blink || next.Content != content)
+                    {
+                        return false;
+                    }
+                    _requests.Reader.TryRead(out _);
                 }
                 await SendAsync(on ? content : LedContent.Blank, stopping);
                 on = !on;

@@ -86,7 +86,9 @@ public sealed class LedStripServiceTests
     [Fact]
     public async Task A_call_blinks_and_then_stays()
     {
-        await using var rig = new Rig(new LedOptions { BlinkSeconds = 1, BlinkIntervalMilliseconds = 200 });
+        // Three seconds of blinking: on a loaded machine one step (two frames, each waiting for its acknowledgement)
+        // can take most of a second, and a one-second blink then had no room for a blank step.
+        await using var rig = new Rig(new LedOptions { BlinkSeconds = 3, BlinkIntervalMilliseconds = 200 });
         await rig.StartAsync();
         var snapshot = DemoHall.Snapshot();
         rig.State.ApplySnapshot(snapshot);
@@ -100,11 +102,13 @@ public sealed class LedStripServiceTests
         Assert.Equal(HallBusFrameEncoder.Encode(HallBusFrames.Show(201, 0, "A001")), first.Bytes);
         // Blank between shows, then steady: wait until the blink time is over and the last frames show the call.
         await rig.Devices.WaitForAsync(s => s.Address == 201 && s.Text == "" && s.Line == 0, Timeout);
-        await WaitUntilAsync(() => rig.Service.Strips[201].Shown == new LedContent("A001", "请到1号窗口") && rig.Devices.Shows[^1].At - started > TimeSpan.FromSeconds(1));
+        await WaitUntilAsync(() => rig.Service.Strips[201].Shown == new LedContent("A001", "请到1号窗口") && rig.Devices.Shows[^1].At - started > TimeSpan.FromSeconds(3));
         Assert.Equal("A001", rig.Devices.Text(201, 0));
         Assert.Equal("请到1号窗口", rig.Devices.Text(201, 1));
         var texts = rig.Devices.Shows.Where(s => s.Address == 201 && s.Line == 0).Select(s => s.Text).ToList();
-        Assert.True(texts.Count(t => t == "") >= 2, string.Join(",", texts));
+        // How many blank steps fit in the blink time depends on how fast the bus answers (slower on a loaded machine):
+        // at least one, between shows of the number.
+        Assert.True(texts.Contains("") && texts[0] == "A001" && texts[^1] == "A001", string.Join(",", texts));
         // A window change for the same ticket does not cut the blink short nor send anything new.
         Assert.DoesNotContain(rig.Devices.Shows, s => s.Address != 201);
     }
