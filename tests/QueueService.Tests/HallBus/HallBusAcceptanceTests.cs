@@ -139,9 +139,16 @@ public sealed class HallBusAcceptanceTests : IAsyncLifetime
 
     private Task<HallBusFrame> WaitForFrameAsync(Func<HallBusFrame, bool> match) => _bus.WaitForFrameAsync(match, Timeout);
 
-    private static Task WaitUntilAsync(Func<Task<bool>> condition) => Eventually.TrueAsync(condition, Timeout);
+    // A condition that never comes true shows the server's last words (a press it ignored says why in its log).
+    private Task WaitUntilAsync(Func<Task<bool>> condition) => Eventually.TrueAsync(condition, Timeout, ServerOutputTail);
 
-    private static Task WaitUntilAsync(Func<bool> condition) => Eventually.TrueAsync(condition, Timeout);
+    private Task WaitUntilAsync(Func<bool> condition) => Eventually.TrueAsync(condition, Timeout, ServerOutputTail);
+
+    private string ServerOutputTail()
+    {
+        var output = _server.Output;
+        return "The server's output ends: " + (output.Length > 4000 ? output[^4000..] : output);
+    }
 
     private static byte[] Key(byte sequence, HallBusKey key) => Encode(HallBusFrames.Key(1, sequence, key));
 }
