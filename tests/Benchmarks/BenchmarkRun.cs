@@ -23,9 +23,7 @@ public static class BenchmarkRun
         if (options.Runs("issue"))
         {
             Stage("ticket issuing", $"{options.Kiosks} kiosks for {options.IssueDuration.TotalSeconds:0} s");
-            var issueDir = RepositoryPaths.NewTempDirectory("issue");
-            var hallFile = Path.Combine(issueDir, "bench-hall.json");
-            var serviceIds = BenchmarkHall.Write(hallFile, IssueServices);
+            var (issueDir, hallFile, serviceIds) = NewBenchmarkHall("issue");
             await using (var server = await ChildHost.StartQueueServiceAsync(Path.Combine(issueDir, "data"), hallFile, profiled: options.ProfileDirectory is not null))
             {
                 var load = IssueLoad.RunAsync(server.BaseUrl, options.Kiosks, serviceIds, options.IssueWarmUp, options.IssueDuration, () => server.CpuTime);
@@ -177,9 +175,7 @@ public static class BenchmarkRun
         if (options.Runs("postgres"))
         {
             Stage("PostgreSQL, two instances", $"{options.Kiosks} kiosks and then {options.Displays} displays split between two servers on one database");
-            var pgDir = RepositoryPaths.NewTempDirectory("pg-hall");
-            var pgHall = Path.Combine(pgDir, "bench-hall.json");
-            var pgServices = BenchmarkHall.Write(pgHall, IssueServices);
+            var (_, pgHall, pgServices) = NewBenchmarkHall("pg-hall");
             var pg = await PostgresPair.RunAsync(pgHall, pgServices, options.Kiosks, options.IssueWarmUp, options.IssueDuration, options.Displays,
                 options.Calls, options.CallSpacing);
             figures.PostgresIssuePerSecond = pg.IssuePerSecond;
@@ -195,9 +191,7 @@ public static class BenchmarkRun
         if (options.Runs("memory"))
         {
             Stage("memory over days", $"{options.MemoryDays} days of {options.MemoryTicketsPerDay} tickets issued and called with {options.MemoryDisplays} displays connected");
-            var memoryDir = RepositoryPaths.NewTempDirectory("memory");
-            var memoryHall = Path.Combine(memoryDir, "bench-hall.json");
-            var memoryServices = BenchmarkHall.Write(memoryHall, IssueServices);
+            var (memoryDir, memoryHall, memoryServices) = NewBenchmarkHall("memory");
             await using var server = await ChildHost.StartQueueServiceAsync(Path.Combine(memoryDir, "data"), memoryHall,
                 more: ["--RateLimits:HubNegotiationsPerMinute=100000"]);
             var memory = await MemoryOverDays.RunAsync(server.BaseUrl, () => server.WorkingSetBytes, memoryServices, options.MemoryDisplays,
@@ -287,6 +281,14 @@ public static class BenchmarkRun
         await using var bare = await ChildHost.StartBaselineHubAsync(payloadFile);
         var baseline = (await BaselineBroadcast.RunAsync(bare.BaseUrl, displays, options.Calls, options.CallSpacing, () => bare.CpuTime)).ToClient.P99Ms;
         return new(displays, board, baseline, board / baseline);
+    }
+
+    /// <summary>A fresh directory with the benchmark hall file in it (<see cref="IssueServices"/> services), and their ids.</summary>
+    private static (string Directory, string HallFile, IReadOnlyList<int> ServiceIds) NewBenchmarkHall(string prefix)
+    {
+        var directory = RepositoryPaths.NewTempDirectory(prefix);
+        var hallFile = Path.Combine(directory, "bench-hall.json");
+        return (directory, hallFile, BenchmarkHall.Write(hallFile, IssueServices));
     }
 
     private static void Stage(string name, string detail) =>

@@ -13,7 +13,6 @@ public sealed class DisplayFleet : IAsyncDisposable
 {
     private readonly List<HubConnection> _connections = [];
     private Round? _round;
-    private long _otherMessages;
 
     private DisplayFleet()
     {
@@ -22,7 +21,7 @@ public sealed class DisplayFleet : IAsyncDisposable
     public int Count => _connections.Count;
 
     /// <summary>Every other hall message the displays received (issued, changed, window, queue counts): the rest of a call's traffic.</summary>
-    public long OtherMessages => Interlocked.Read(ref _otherMessages);
+    public long OtherMessages => OtherMessagesByKind.Values.Sum();
 
     /// <summary>The other messages by hub method, to see which ones a board gets beside the call.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, long> OtherMessagesByKind { get; } = new();
@@ -47,7 +46,6 @@ public sealed class DisplayFleet : IAsyncDisposable
             {
                 connection.On(other, [typeof(object)], _ =>
                 {
-                    Interlocked.Increment(ref fleet._otherMessages);
                     fleet.OtherMessagesByKind.AddOrUpdate(other, 1, (_, n) => n + 1);
                     return Task.CompletedTask;
                 });
